@@ -1,0 +1,323 @@
+//! The embedded store: one SQLite file in WAL mode beside a media folder.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug};
+use jiff::Timestamp;
+use sqlx::Row;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::{ArticleQuery, ArticleSummary, MediaFiles, NewMedia, Page, Result, Store, images, migrations, rows};
+
+pub const DATABASE_FILE: &str = "dateline.db";
+pub const MEDIA_DIR: &str = "media";
+
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+    media: MediaFiles,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the data folder and brings its schema up to date.
+    pub async fn open(data_dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(data_dir)?;
+        let media = MediaFiles::open(data_dir.join(MEDIA_DIR))?;
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(data_dir.join(DATABASE_FILE))
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a commit survives power loss, not only a crash. Writes are rare here.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        migrations::migrator().run(&pool).await?;
+        Ok(Self { pool, media })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    async fn tags(&self, article_id: i64) -> Result<Vec<String>> {
+        let rows = sqlx::query("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY rowid")
+            .bind(article_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok(r.try_get("tag")?)).collect()
+    }
+
+    async fn contributor_slugs(&self, article_id: i64) -> Result<Vec<Slug>> {
+        let rows =
+            sqlx::query("SELECT contributor FROM article_contributors WHERE article_id = ? ORDER BY position")
+                .bind(article_id)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(|r| rows::slug(r.try_get("contributor")?)).collect()
+    }
+}
+
+/// Escapes `%`, `_` and `\` so user words match literally in LIKE.
+fn like_pattern(word: &str) -> String {
+    let mut p = String::from("%");
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn save_section(&self, s: &Section) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sections (slug, name, language, position) VALUES (?, ?, ?, ?)
+             ON CONFLICT(slug) DO UPDATE SET name = excluded.name, language = excluded.language,
+             position = excluded.position",
+        )
+        .bind(s.slug.as_str())
+        .bind(&s.name)
+        .bind(s.language.as_str())
+        .bind(s.position)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn sections(&self) -> Result<Vec<Section>> {
+        let rows = sqlx::query("SELECT * FROM sections ORDER BY position, name").fetch_all(&self.pool).await?;
+        rows.iter().map(rows::section).collect()
+    }
+
+    async fn section(&self, slug: &str) -> Result<Option<Section>> {
+        let row = sqlx::query("SELECT * FROM sections WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await?;
+        row.as_ref().map(rows::section).transpose()
+    }
+
+    async fn save_contributor(&self, c: &Contributor) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO contributors (slug, name, kind, bio, photo) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT(slug) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+             bio = excluded.bio, photo = excluded.photo",
+        )
+        .bind(c.slug.as_str())
+        .bind(&c.name)
+        .bind(c.kind.as_str())
+        .bind(&c.bio)
+        .bind(&c.photo)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn contributor(&self, slug: &str) -> Result<Option<Contributor>> {
+        let row =
+            sqlx::query("SELECT * FROM contributors WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await?;
+        row.as_ref().map(rows::contributor).transpose()
+    }
+
+    async fn contributors(&self, slugs: &[Slug]) -> Result<Vec<Contributor>> {
+        let mut found = Vec::with_capacity(slugs.len());
+        for slug in slugs {
+            if let Some(c) = self.contributor(slug.as_str()).await? {
+                found.push(c);
+            }
+        }
+        Ok(found)
+    }
+
+    async fn save_article(&self, a: &Article) -> Result<i64> {
+        let summary = serde_json::to_string(&a.summary).map_err(|e| crate::StoreError::Invalid(e.to_string()))?;
+        let lead = a.lead_image.as_ref();
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO articles (slug, language, section, headline, dek, dateline, summary,
+                lead_media, lead_alt, lead_caption, lead_credit, body_markdown, body_html,
+                status, published_at, published_ts, updated_at, modified_ts)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(slug) DO UPDATE SET language = excluded.language, section = excluded.section,
+                headline = excluded.headline, dek = excluded.dek, dateline = excluded.dateline,
+                summary = excluded.summary, lead_media = excluded.lead_media, lead_alt = excluded.lead_alt,
+                lead_caption = excluded.lead_caption, lead_credit = excluded.lead_credit,
+                body_markdown = excluded.body_markdown, body_html = excluded.body_html,
+                status = excluded.status, published_at = excluded.published_at,
+                published_ts = excluded.published_ts, updated_at = excluded.updated_at,
+                modified_ts = excluded.modified_ts
+             RETURNING id",
+        )
+        .bind(a.slug.as_str())
+        .bind(a.language.as_str())
+        .bind(a.section.as_str())
+        .bind(&a.headline)
+        .bind(&a.dek)
+        .bind(&a.dateline)
+        .bind(summary)
+        .bind(lead.map(|l| l.media.clone()))
+        .bind(lead.map(|l| l.alt.clone()))
+        .bind(lead.and_then(|l| l.caption.clone()))
+        .bind(lead.and_then(|l| l.credit.clone()))
+        .bind(a.body.markdown())
+        .bind(a.body.html())
+        .bind(a.status.as_str())
+        .bind(a.published.as_ref().map(|p| p.to_string()))
+        .bind(a.published.as_ref().map(|p| p.timestamp().as_second()))
+        .bind(a.updated.as_ref().map(|u| u.to_string()))
+        .bind(Timestamp::now().as_second())
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        sqlx::query("DELETE FROM article_tags WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
+        for tag in &a.tags {
+            sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)")
+                .bind(id)
+                .bind(tag)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM article_contributors WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
+        for (position, c) in a.contributors.iter().enumerate() {
+            sqlx::query("INSERT INTO article_contributors (article_id, position, contributor) VALUES (?, ?, ?)")
+                .bind(id)
+                .bind(position as i64)
+                .bind(c.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn article(&self, slug: &str) -> Result<Option<Article>> {
+        let Some(row) =
+            sqlx::query("SELECT * FROM articles WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await?
+        else {
+            return Ok(None);
+        };
+        let id: i64 = row.try_get("id")?;
+        let tags = self.tags(id).await?;
+        let contributors = self.contributor_slugs(id).await?;
+        rows::article(&row, tags, contributors).map(Some)
+    }
+
+    async fn list_articles(&self, q: &ArticleQuery) -> Result<Page<ArticleSummary>> {
+        // One statement whose optional filters switch off when their parameter is NULL.
+        const FILTER: &str = " FROM articles a
+            JOIN sections s ON s.slug = a.section
+            LEFT JOIN media m ON m.key = a.lead_media
+            WHERE a.status = 'published' AND a.published_ts <= ?1
+              AND (?2 IS NULL OR a.section = ?2)
+              AND (?3 IS NULL OR EXISTS (SELECT 1 FROM article_contributors ac
+                                         WHERE ac.article_id = a.id AND ac.contributor = ?3))
+              AND (?4 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
+                                 LIKE ?4 ESCAPE '\\')
+              AND (?5 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
+                                 LIKE ?5 ESCAPE '\\')
+              AND (?6 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
+                                 LIKE ?6 ESCAPE '\\')";
+        let words: Vec<String> =
+            q.text.as_deref().unwrap_or("").split_whitespace().take(3).map(like_pattern).collect();
+        let word = |i: usize| words.get(i).cloned();
+        let now = q.now.as_second();
+        let count_sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) AS n{FILTER}"));
+        let total: i64 = sqlx::query(count_sql)
+            .bind(now)
+            .bind(q.section.as_ref().map(|s| s.as_str().to_owned()))
+            .bind(q.contributor.as_ref().map(|s| s.as_str().to_owned()))
+            .bind(word(0))
+            .bind(word(1))
+            .bind(word(2))
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")?;
+        // Headline matches rank first for searches; otherwise newest first.
+        let list_sql = sqlx::AssertSqlSafe(format!(
+            "SELECT a.slug, a.headline, a.dek, a.section, s.name AS section_name, a.published_at,
+                    a.lead_media, a.lead_alt, m.content_type AS media_content_type, m.width AS media_width,
+                    m.height AS media_height, m.bytes AS media_bytes{FILTER}
+             ORDER BY (?4 IS NOT NULL AND a.headline LIKE ?4 ESCAPE '\\') DESC, a.published_ts DESC, a.id DESC
+             LIMIT ?7 OFFSET ?8"
+        ));
+        let rows = sqlx::query(list_sql)
+            .bind(now)
+            .bind(q.section.as_ref().map(|s| s.as_str().to_owned()))
+            .bind(q.contributor.as_ref().map(|s| s.as_str().to_owned()))
+            .bind(word(0))
+            .bind(word(1))
+            .bind(word(2))
+            .bind(q.limit as i64)
+            .bind(q.offset as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        let items = rows.iter().map(rows::summary).collect::<Result<_>>()?;
+        Ok(Page { items, total: total as u64 })
+    }
+
+    async fn put_media(&self, media: NewMedia) -> Result<MediaInfo> {
+        let facts = media.facts;
+        let key = images::media_key(&media.bytes, facts.extension());
+        // The file goes to disk before the row that points at it.
+        self.media.write(&key, &media.bytes)?;
+        let info = MediaInfo {
+            key,
+            content_type: facts.content_type().to_owned(),
+            width: facts.width,
+            height: facts.height,
+            bytes: media.bytes.len() as u64,
+        };
+        sqlx::query(
+            "INSERT INTO media (key, content_type, width, height, bytes, created_ts) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT(key) DO NOTHING",
+        )
+        .bind(&info.key)
+        .bind(&info.content_type)
+        .bind(info.width)
+        .bind(info.height)
+        .bind(info.bytes as i64)
+        .bind(Timestamp::now().as_second())
+        .execute(&self.pool)
+        .await?;
+        Ok(info)
+    }
+
+    async fn media(&self, key: &str) -> Result<Option<MediaInfo>> {
+        let row = sqlx::query("SELECT * FROM media WHERE key = ?").bind(key).fetch_optional(&self.pool).await?;
+        row.as_ref().map(rows::media).transpose()
+    }
+
+    fn media_files(&self) -> &MediaFiles {
+        &self.media
+    }
+
+    async fn set_breaking(&self, news: &BreakingNews) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO breaking (id, text, link, until_ts) VALUES (1, ?, ?, ?)
+             ON CONFLICT(id) DO UPDATE SET text = excluded.text, link = excluded.link, until_ts = excluded.until_ts",
+        )
+        .bind(&news.text)
+        .bind(&news.link)
+        .bind(news.until.as_second())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn clear_breaking(&self) -> Result<()> {
+        sqlx::query("DELETE FROM breaking").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn breaking(&self, now: Timestamp) -> Result<Option<BreakingNews>> {
+        let row = sqlx::query("SELECT * FROM breaking WHERE id = 1 AND until_ts > ?")
+            .bind(now.as_second())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(rows::breaking).transpose()
+    }
+}
