@@ -6,6 +6,7 @@
 pub mod article;
 pub mod breaking;
 pub mod contributor;
+pub mod front_matter;
 pub mod language;
 pub mod markdown;
 pub mod media;

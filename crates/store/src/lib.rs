@@ -11,7 +11,7 @@ pub mod images;
 mod media_files;
 mod migrations;
 mod rows;
-mod sqlite;
+pub mod sqlite;
 
 use async_trait::async_trait;
 use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug};
@@ -55,7 +55,14 @@ pub struct ArticleQuery {
 
 impl ArticleQuery {
     pub fn latest(now: Timestamp, limit: u32) -> Self {
-        Self { now, section: None, contributor: None, text: None, limit, offset: 0 }
+        Self {
+            now,
+            section: None,
+            contributor: None,
+            text: None,
+            limit,
+            offset: 0,
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 //! damaged outside Dateline, and is reported as such rather than shown.
 
 use dateline_core::{
-    Article, Body, BreakingNews, Contributor, ContributorKind, Language, LeadImage, MediaInfo, Section, Slug, Status,
+    Article, Body, BreakingNews, Contributor, ContributorKind, Language, LeadImage, MediaInfo,
+    Section, Slug, Status,
 };
 use jiff::{Timestamp, ZonedDateTime};
 use sqlx::Row;
@@ -19,7 +20,8 @@ pub fn slug(text: String) -> Result<Slug> {
 }
 
 fn zoned(text: Option<String>) -> Result<Option<ZonedDateTime>> {
-    text.map(|t| t.parse::<ZonedDateTime>().map_err(|e| corrupt("time", e))).transpose()
+    text.map(|t| t.parse::<ZonedDateTime>().map_err(|e| corrupt("time", e)))
+        .transpose()
 }
 
 pub fn section(row: &SqliteRow) -> Result<Section> {
@@ -69,7 +71,9 @@ pub fn article(row: &SqliteRow, tags: Vec<String>, contributors: Vec<Slug>) -> R
         lead_image: match lead_media {
             Some(media) => Some(LeadImage {
                 media,
-                alt: row.try_get::<Option<String>, _>("lead_alt")?.unwrap_or_default(),
+                alt: row
+                    .try_get::<Option<String>, _>("lead_alt")?
+                    .unwrap_or_default(),
                 caption: row.try_get("lead_caption")?,
                 credit: row.try_get("lead_credit")?,
             }),
@@ -87,7 +91,9 @@ pub fn article(row: &SqliteRow, tags: Vec<String>, contributors: Vec<Slug>) -> R
 pub fn summary(row: &SqliteRow) -> Result<ArticleSummary> {
     let lead_image = match row.try_get::<Option<String>, _>("lead_media")? {
         Some(key) => Some(TeaserImage {
-            alt: row.try_get::<Option<String>, _>("lead_alt")?.unwrap_or_default(),
+            alt: row
+                .try_get::<Option<String>, _>("lead_alt")?
+                .unwrap_or_default(),
             media: MediaInfo {
                 key,
                 content_type: row.try_get("media_content_type")?,
@@ -104,7 +110,8 @@ pub fn summary(row: &SqliteRow) -> Result<ArticleSummary> {
         dek: row.try_get("dek")?,
         section: slug(row.try_get("section")?)?,
         section_name: row.try_get("section_name")?,
-        published: zoned(row.try_get("published_at")?)?.ok_or_else(|| corrupt("article", "published without a time"))?,
+        published: zoned(row.try_get("published_at")?)?
+            .ok_or_else(|| corrupt("article", "published without a time"))?,
         lead_image,
     })
 }
@@ -113,6 +120,7 @@ pub fn breaking(row: &SqliteRow) -> Result<BreakingNews> {
     Ok(BreakingNews {
         text: row.try_get("text")?,
         link: row.try_get("link")?,
-        until: Timestamp::from_second(row.try_get("until_ts")?).map_err(|e| corrupt("breaking expiry", e))?,
+        until: Timestamp::from_second(row.try_get("until_ts")?)
+            .map_err(|e| corrupt("breaking expiry", e))?,
     })
 }

@@ -15,7 +15,8 @@ fn slug(s: &str) -> Slug {
 fn png() -> Vec<u8> {
     let img = image::RgbImage::from_pixel(16, 9, image::Rgb([10, 120, 200]));
     let mut out = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).unwrap();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
     out
 }
 
@@ -33,7 +34,9 @@ fn article(slug_text: &str, headline: &str, published: &str) -> Article {
         body: markdown::render("The lake rose by two metres.", &NoImages).unwrap(),
         contributors: vec![slug("amara-osei"), slug("swahili-service")],
         status: Status::Published,
-        published: Some(dateline_core::time::parse_time(published, &jiff::tz::TimeZone::UTC).unwrap()),
+        published: Some(
+            dateline_core::time::parse_time(published, &jiff::tz::TimeZone::UTC).unwrap(),
+        ),
         updated: None,
     }
 }
@@ -41,14 +44,29 @@ fn article(slug_text: &str, headline: &str, published: &str) -> Article {
 async fn seeded() -> (tempfile::TempDir, SqliteStore) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(dir.path()).await.unwrap();
-    for (i, (s, name)) in [("world", "World"), ("climate", "Climate")].into_iter().enumerate() {
-        let section = Section { slug: slug(s), name: name.into(), language: Language::english(), position: i as i64 };
+    for (i, (s, name)) in [("world", "World"), ("climate", "Climate")]
+        .into_iter()
+        .enumerate()
+    {
+        let section = Section {
+            slug: slug(s),
+            name: name.into(),
+            language: Language::english(),
+            position: i as i64,
+        };
         store.save_section(&section).await.unwrap();
     }
-    for (s, name, kind) in
-        [("amara-osei", "Amara Osei", ContributorKind::Person), ("swahili-service", "Swahili Service", ContributorKind::Desk)]
-    {
-        let c = Contributor { slug: slug(s), name: name.into(), kind, bio: "Bio.".into(), photo: None };
+    for (s, name, kind) in [
+        ("amara-osei", "Amara Osei", ContributorKind::Person),
+        ("swahili-service", "Swahili Service", ContributorKind::Desk),
+    ] {
+        let c = Contributor {
+            slug: slug(s),
+            name: name.into(),
+            kind,
+            bio: "Bio.".into(),
+            photo: None,
+        };
         store.save_contributor(&c).await.unwrap();
     }
     (dir, store)
@@ -58,11 +76,27 @@ async fn seeded() -> (tempfile::TempDir, SqliteStore) {
 async fn an_article_round_trips_with_its_media() {
     let (_dir, store) = seeded().await;
     let bytes = png();
-    let media = store.put_media(NewMedia { facts: inspect(&bytes).unwrap(), bytes: bytes.clone() }).await.unwrap();
-    assert_eq!((media.width, media.height, media.content_type.as_str()), (16, 9, "image/png"));
-    assert_eq!(std::fs::read(store.media_files().path(&media.key).unwrap()).unwrap(), bytes);
+    let media = store
+        .put_media(NewMedia {
+            facts: inspect(&bytes).unwrap(),
+            bytes: bytes.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (media.width, media.height, media.content_type.as_str()),
+        (16, 9, "image/png")
+    );
+    assert_eq!(
+        std::fs::read(store.media_files().path(&media.key).unwrap()).unwrap(),
+        bytes
+    );
 
-    let mut a = article("lake-rises", "Lake rises", "2026-11-20T08:30:00+03:00[Africa/Nairobi]");
+    let mut a = article(
+        "lake-rises",
+        "Lake rises",
+        "2026-11-20T08:30:00+03:00[Africa/Nairobi]",
+    );
     a.lead_image = Some(LeadImage {
         media: media.key.clone(),
         alt: "A flooded road".into(),
@@ -72,22 +106,42 @@ async fn an_article_round_trips_with_its_media() {
     store.save_article(&a).await.unwrap();
     let back = store.article("lake-rises").await.unwrap().unwrap();
     assert_eq!(back, a);
-    assert_eq!(back.published.unwrap().time_zone().iana_name(), Some("Africa/Nairobi"));
+    assert_eq!(
+        back.published.unwrap().time_zone().iana_name(),
+        Some("Africa/Nairobi")
+    );
 }
 
 #[tokio::test]
 async fn saving_the_same_slug_again_replaces_the_article() {
     let (_dir, store) = seeded().await;
-    let first = store.save_article(&article("a", "First", "2026-11-20T08:30:00Z")).await.unwrap();
+    let first = store
+        .save_article(&article("a", "First", "2026-11-20T08:30:00Z"))
+        .await
+        .unwrap();
     let mut edited = article("a", "Second", "2026-11-20T08:30:00Z");
     edited.tags = vec!["new".into()];
     edited.contributors = vec![slug("swahili-service")];
     let second = store.save_article(&edited).await.unwrap();
     assert_eq!(first, second);
     let back = store.article("a").await.unwrap().unwrap();
-    assert_eq!((back.headline.as_str(), back.tags, back.contributors), ("Second", vec!["new".to_owned()], vec![slug("swahili-service")]));
+    assert_eq!(
+        (back.headline.as_str(), back.tags, back.contributors),
+        (
+            "Second",
+            vec!["new".to_owned()],
+            vec![slug("swahili-service")]
+        )
+    );
     let now: Timestamp = "2026-11-24T00:00:00Z".parse().unwrap();
-    assert_eq!(store.list_articles(&ArticleQuery::latest(now, 10)).await.unwrap().total, 1);
+    assert_eq!(
+        store
+            .list_articles(&ArticleQuery::latest(now, 10))
+            .await
+            .unwrap()
+            .total,
+        1
+    );
 }
 
 #[tokio::test]
@@ -102,9 +156,18 @@ async fn a_failed_save_changes_nothing() {
 #[tokio::test]
 async fn lists_only_live_articles_newest_first_with_filters() {
     let (_dir, store) = seeded().await;
-    store.save_article(&article("old", "Old flood", "2026-11-18T08:00:00Z")).await.unwrap();
-    store.save_article(&article("new", "New drought", "2026-11-21T08:00:00Z")).await.unwrap();
-    store.save_article(&article("future", "Future", "2026-12-25T08:00:00Z")).await.unwrap();
+    store
+        .save_article(&article("old", "Old flood", "2026-11-18T08:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .save_article(&article("new", "New drought", "2026-11-21T08:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .save_article(&article("future", "Future", "2026-12-25T08:00:00Z"))
+        .await
+        .unwrap();
     let mut draft = article("draft", "Draft", "2026-11-19T08:00:00Z");
     draft.status = Status::Draft;
     store.save_article(&draft).await.unwrap();
@@ -114,45 +177,106 @@ async fn lists_only_live_articles_newest_first_with_filters() {
     store.save_article(&climate).await.unwrap();
 
     let now: Timestamp = "2026-11-24T00:00:00Z".parse().unwrap();
-    let all = store.list_articles(&ArticleQuery::latest(now, 10)).await.unwrap();
+    let all = store
+        .list_articles(&ArticleQuery::latest(now, 10))
+        .await
+        .unwrap();
     let slugs: Vec<_> = all.items.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["new", "heat", "old"]);
     assert_eq!(all.items[0].section_name, "World");
 
-    let later = store.list_articles(&ArticleQuery::latest(now + (60 * 24).hours(), 10)).await.unwrap();
-    assert_eq!(later.total, 4, "the scheduled article goes live on its time");
+    let later = store
+        .list_articles(&ArticleQuery::latest(now + (60 * 24).hours(), 10))
+        .await
+        .unwrap();
+    assert_eq!(
+        later.total, 4,
+        "the scheduled article goes live on its time"
+    );
 
-    let section = ArticleQuery { section: Some(slug("climate")), ..ArticleQuery::latest(now, 10) };
-    assert_eq!(store.list_articles(&section).await.unwrap().items[0].slug.as_str(), "heat");
+    let section = ArticleQuery {
+        section: Some(slug("climate")),
+        ..ArticleQuery::latest(now, 10)
+    };
+    assert_eq!(
+        store.list_articles(&section).await.unwrap().items[0]
+            .slug
+            .as_str(),
+        "heat"
+    );
 
-    let desk = ArticleQuery { contributor: Some(slug("swahili-service")), ..ArticleQuery::latest(now, 10) };
+    let desk = ArticleQuery {
+        contributor: Some(slug("swahili-service")),
+        ..ArticleQuery::latest(now, 10)
+    };
     assert_eq!(store.list_articles(&desk).await.unwrap().total, 2);
 
-    let paged = ArticleQuery { limit: 1, offset: 1, ..ArticleQuery::latest(now, 1) };
+    let paged = ArticleQuery {
+        limit: 1,
+        offset: 1,
+        ..ArticleQuery::latest(now, 1)
+    };
     let page = store.list_articles(&paged).await.unwrap();
-    assert_eq!((page.items.len(), page.total, page.items[0].slug.as_str()), (1, 3, "heat"));
+    assert_eq!(
+        (page.items.len(), page.total, page.items[0].slug.as_str()),
+        (1, 3, "heat")
+    );
 }
 
 #[tokio::test]
 async fn text_search_matches_all_words_literally_and_ranks_headlines_first() {
     let (_dir, store) = seeded().await;
-    store.save_article(&article("in-body", "Markets calm", "2026-11-21T08:00:00Z")).await.unwrap();
-    store.save_article(&article("in-headline", "Lake shore erosion", "2026-11-20T08:00:00Z")).await.unwrap();
+    store
+        .save_article(&article("in-body", "Markets calm", "2026-11-21T08:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .save_article(&article(
+            "in-headline",
+            "Lake shore erosion",
+            "2026-11-20T08:00:00Z",
+        ))
+        .await
+        .unwrap();
     let now: Timestamp = "2026-11-24T00:00:00Z".parse().unwrap();
-    let search = |text: &str| ArticleQuery { text: Some(text.into()), ..ArticleQuery::latest(now, 10) };
+    let search = |text: &str| ArticleQuery {
+        text: Some(text.into()),
+        ..ArticleQuery::latest(now, 10)
+    };
     let found = store.list_articles(&search("lake")).await.unwrap();
     let slugs: Vec<_> = found.items.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["in-headline", "in-body"]);
-    assert_eq!(store.list_articles(&search("lake metres")).await.unwrap().total, 2);
-    assert_eq!(store.list_articles(&search("lake zebra")).await.unwrap().total, 0);
-    assert_eq!(store.list_articles(&search("100%_")).await.unwrap().total, 0);
+    assert_eq!(
+        store
+            .list_articles(&search("lake metres"))
+            .await
+            .unwrap()
+            .total,
+        2
+    );
+    assert_eq!(
+        store
+            .list_articles(&search("lake zebra"))
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+    assert_eq!(
+        store.list_articles(&search("100%_")).await.unwrap().total,
+        0
+    );
 }
 
 #[tokio::test]
 async fn the_breaking_strip_lowers_itself() {
     let (_dir, store) = seeded().await;
     let now = Timestamp::from_second(Timestamp::now().as_second()).unwrap();
-    let news = BreakingNews { text: "Polls close".into(), link: Some("/articles/a".into()), until: now + 1.hour() };
+    let news = BreakingNews {
+        text: "Polls close".into(),
+        link: Some("/articles/a".into()),
+        until: now + 1.hour(),
+    };
     store.set_breaking(&news).await.unwrap();
     assert_eq!(store.breaking(now).await.unwrap(), Some(news.clone()));
     assert_eq!(store.breaking(now + 2.hours()).await.unwrap(), None);
@@ -165,7 +289,12 @@ async fn data_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = SqliteStore::open(dir.path()).await.unwrap();
-        let s = Section { slug: slug("world"), name: "World".into(), language: Language::english(), position: 0 };
+        let s = Section {
+            slug: slug("world"),
+            name: "World".into(),
+            language: Language::english(),
+            position: 0,
+        };
         store.save_section(&s).await.unwrap();
     }
     let store = SqliteStore::open(dir.path()).await.unwrap();

@@ -1,1 +1,137 @@
+//! Dateline's HTTP face: the reader's site, its assets and media.
+//!
+//! Handlers are small: they ask the store, shape the answer into view models
+//! ([`views`]) and render a template. Templates, CSS, JS and messages are
+//! embedded in the binary; a theme folder may override any template file.
 
+mod assets;
+mod chrome;
+mod error;
+mod i18n;
+mod pages;
+mod templates;
+mod text_size;
+mod views;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use dateline_store::Store;
+use jiff::tz::TimeZone;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub use error::WebError;
+
+/// What the site is called and how it tells time.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub time_zone: TimeZone,
+    /// Templates here replace the embedded ones of the same name.
+    pub theme_dir: Option<PathBuf>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        Self {
+            title: "Dateline".into(),
+            time_zone: TimeZone::UTC,
+            theme_dir: None,
+        }
+    }
+}
+
+/// Everything a handler needs, shared by all requests.
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub site: SiteConfig,
+    assets: Arc<assets::Assets>,
+    messages: Arc<i18n::Messages>,
+    templates: templates::Templates,
+}
+
+pub type SharedState = Arc<AppState>;
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, site: SiteConfig) -> Result<SharedState, WebError> {
+        let assets = Arc::new(assets::Assets::embedded());
+        let messages = Arc::new(i18n::Messages::embedded()?);
+        let templates =
+            templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());
+        templates.check_all()?;
+        Ok(Arc::new(Self {
+            store,
+            site,
+            assets,
+            messages,
+            templates,
+        }))
+    }
+}
+
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self'; media-src 'self'; \
+     script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; \
+     frame-ancestors 'none'; form-action 'self'";
+
+/// The whole site as one router.
+pub fn router(state: SharedState) -> Router {
+    pages::routes()
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::render_error_pages,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("interest-cohort=()"),
+        ))
+        .with_state(state)
+}
+
+/// Serves until ctrl-c or SIGTERM, then finishes the requests in flight.
+pub async fn serve(listener: tokio::net::TcpListener, state: SharedState) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

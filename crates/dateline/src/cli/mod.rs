@@ -1,0 +1,99 @@
+//! The command line: `dateline <command> --help` explains each one.
+
+mod breaking;
+pub mod import;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, FileConfig};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Dateline: a news publishing system — one binary runs the newsroom."
+)]
+pub struct Cli {
+    /// Configuration file (default: ./dateline.toml when it exists).
+    #[arg(long, global = true, env = "DATELINE_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the data lives; shared by every command that opens it.
+#[derive(Debug, clap::Args)]
+pub struct DataArgs {
+    /// Data folder: the database and media files (created when missing).
+    #[arg(long, env = "DATELINE_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListenArgs {
+    /// Address to serve on, e.g. 127.0.0.1:8080.
+    #[arg(long, env = "DATELINE_LISTEN", value_name = "ADDR")]
+    listen: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve an existing data folder.
+    Serve {
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(flatten)]
+        listen: ListenArgs,
+    },
+    /// Seed a sample newsroom into an empty data folder (once), then serve it.
+    Demo {
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(flatten)]
+        listen: ListenArgs,
+    },
+    /// Import a content folder (Markdown articles with TOML front matter; see docs/CONTENT.md).
+    Import {
+        /// The content folder: sections.toml, contributors/*.toml, articles/**/*.md.
+        #[arg(value_name = "DIR")]
+        folder: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Raise, lower or show the breaking-news strip (takes effect on a running server at once).
+    Breaking {
+        #[command(subcommand)]
+        action: breaking::Action,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+pub async fn run(cli: Cli) -> Result<ExitCode> {
+    let file = FileConfig::load(cli.config.as_deref())?;
+    match cli.command {
+        Command::Serve { data, listen } => {
+            let config = Config::resolve(file, listen.listen, data.data)?;
+            serve::serve(&config).await?;
+        }
+        Command::Demo { data, listen } => {
+            let config = Config::resolve(file, listen.listen, data.data)?;
+            crate::demo::seed_if_empty(&config).await?;
+            serve::serve(&config).await?;
+        }
+        Command::Import { folder, data } => {
+            let config = Config::resolve(file, None, data.data)?;
+            return import::import(&config, &folder).await;
+        }
+        Command::Breaking { action, data } => {
+            let config = Config::resolve(file, None, data.data)?;
+            breaking::run(&config, action).await?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

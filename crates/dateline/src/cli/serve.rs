@@ -1,0 +1,34 @@
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use dateline_store::SqliteStore;
+
+use crate::config::Config;
+
+pub async fn open_store(config: &Config) -> Result<SqliteStore> {
+    SqliteStore::open(&config.data)
+        .await
+        .with_context(|| format!("cannot open the data folder {}", config.data.display()))
+}
+
+pub async fn serve(config: &Config) -> Result<()> {
+    let store = open_store(config).await?;
+    let state = dateline_web::AppState::new(Arc::new(store), config.site.clone())?;
+    let listener = tokio::net::TcpListener::bind(&config.listen)
+        .await
+        .with_context(|| {
+            format!(
+                "cannot listen on {}: is another server using it? Try --listen 127.0.0.1:8081",
+                config.listen
+            )
+        })?;
+    let address = listener.local_addr()?;
+    println!(
+        "Dateline is serving {} at http://{address}/",
+        config.data.display()
+    );
+    tracing::info!(%address, data = %config.data.display(), "serving");
+    dateline_web::serve(listener, state)
+        .await
+        .context("the server stopped with an error")
+}

@@ -1,0 +1,81 @@
+# Dateline — reader-facing interface strings (English).
+# Every string a reader sees on the public site lives here; templates call
+# t("message-id") or t("message-id", name=value).
+
+## Site
+
+site-tagline = News you can read, and hear, anywhere.
+footer-text = Made to work on any phone, on any connection.
+home-link = Go to the home page
+
+## Skip links
+
+skip-to-content = Skip to main content
+skip-to-navigation = Skip to navigation
+skip-to-search = Skip to search
+
+## Header, navigation and search
+
+nav-label = Sections
+breaking-label = Breaking
+search-label = Search the news
+search-placeholder = Search
+search-button = Search
+search-title = Search
+search-page-label = Words to search for
+search-hint = Search every published article by words in its headline, summary or text.
+# $count (number) articles matched $query (string)
+search-results =
+    { $count ->
+        [0] No articles match “{ $query }”
+        [one] One article matches “{ $query }”
+       *[other] { $count } articles match “{ $query }”
+    }
+search-no-results = Nothing matched. Check the spelling, or try fewer or different words.
+
+## Home and lists
+
+home-heading = Top stories
+top-story-heading = Top story
+latest-heading = Latest
+# $section (string) section name
+more-from-section = More from { $section }
+empty-home-title = Nothing published yet
+empty-home = Stories will appear here as soon as the newsroom publishes them.
+empty-section = No stories in this section yet.
+empty-contributor = No published stories yet.
+# $name (string) contributor's name
+contributor-articles-heading = Stories by { $name }
+pagination-label = More stories
+pagination-newer = Newer
+pagination-older = Older
+
+## Article
+
+published-label = Published
+updated-label = Updated
+# $names (string) contributors' names, joined
+by-line = By { $names }
+# $credit (string) who made the image
+image-credit = Image: { $credit }
+listen-label = Listen to this article
+summary-heading = Key points
+contributors-heading = About the contributors
+desk-label = Desk
+
+## Text size
+
+text-size-label = Text size
+text-size-xs = Extra small
+text-size-sm = Small
+text-size-md = Medium
+text-size-lg = Large
+
+## Errors
+
+# $status (number) HTTP status code
+error-status = Error { $status }
+error-404-title = Page not found
+error-404-message = We can’t find the page you asked for. It may have moved, or the address may be mistyped.
+error-500-title = Something went wrong
+error-500-message = Our server had a problem showing this page. Please try again in a few minutes.

@@ -1,0 +1,49 @@
+use axum::extract::{Path, State};
+use axum::response::Html;
+use jiff::Timestamp;
+use minijinja::context;
+use minijinja::value::Serde;
+
+use crate::chrome::{Chrome, ChromeInput};
+use crate::views::{ArticleView, Card};
+use crate::{SharedState, WebError};
+
+/// The article page. Drafts, scheduled and unpublished articles are not found.
+pub async fn page(
+    State(state): State<SharedState>,
+    Path(slug): Path<String>,
+    input: ChromeInput,
+) -> Result<Html<String>, WebError> {
+    let store = &state.store;
+    let article = store
+        .article(&slug)
+        .await?
+        .filter(|a| a.is_visible(Timestamp::now()))
+        .ok_or(WebError::NotFound)?;
+    let section = store
+        .section(article.section.as_str())
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let lead_media = match &article.lead_image {
+        Some(lead) => store.media(&lead.media).await?,
+        None => None,
+    };
+    let mut cards = Vec::new();
+    for c in store.contributors(&article.contributors).await? {
+        let photo = match &c.photo {
+            Some(key) => store.media(key).await?,
+            None => None,
+        };
+        cards.push(Card::new(&c, photo.as_ref()));
+    }
+    let view = ArticleView::new(&article, &section, lead_media.as_ref(), cards);
+    let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
+    chrome.set_language(&article.language);
+    let ctx = context! {
+        page_title => &article.headline,
+        description => article.dek.clone().or_else(|| article.summary.first().cloned()).unwrap_or_default(),
+        article => Serde(view),
+        ..chrome.into_context()
+    };
+    super::render(&state, "article.html", ctx)
+}
