@@ -44,8 +44,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const [name, where] of Object.entries(PAGES)) {
     for (const colorScheme of SCHEMES) {
       for (const size of SIZES) {
-        test(`${name} page, ${colorScheme} scheme, text size ${size}`, { timeout: TEST_TIMEOUT }, async () => {
+        test(`${name} page, ${colorScheme} scheme, text size ${size}`, { timeout: TEST_TIMEOUT }, async (t) => {
           const [path, status] = where();
+          t.diagnostic(`GET ${path}`);
           const url = new URL(path, server.base).href;
           const context = await browser.newContext({ colorScheme });
           try {

@@ -10,6 +10,11 @@ use walkdir::WalkDir;
 /// Largest text file (article, TOML) accepted.
 const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
 
+/// Sizes as people read them: "52.4 MB".
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
 pub struct ContentFolder {
     root: PathBuf,
 }
@@ -45,7 +50,11 @@ impl ContentFolder {
         if size > MAX_TEXT_BYTES {
             return Err(FileProblem::new(
                 None,
-                format!("is {size} bytes; text files are at most {MAX_TEXT_BYTES}"),
+                format!(
+                    "is {}; text files are at most {}",
+                    megabytes(size),
+                    megabytes(MAX_TEXT_BYTES)
+                ),
             ));
         }
         let bytes =
@@ -99,7 +108,9 @@ impl ContentFolder {
             .len();
         if size > MAX_IMAGE_BYTES {
             return Err(format!(
-                "image '{reference}' is {size} bytes; images are at most {MAX_IMAGE_BYTES} bytes"
+                "image '{reference}' is {}; images are at most {}",
+                megabytes(size),
+                megabytes(MAX_IMAGE_BYTES)
             ));
         }
         let bytes = std::fs::read(&path).map_err(|e| format!("image '{reference}': {e}"))?;

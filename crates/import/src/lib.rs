@@ -6,6 +6,8 @@
 //! stored, and the rest of the folder is still imported. Importing the same
 //! folder again updates what it imported before instead of duplicating it.
 
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 mod folder;
 mod read_article;
 mod report;

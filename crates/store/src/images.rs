@@ -16,7 +16,7 @@ const MAX_DECODE_ALLOC: u64 = 512 * 1024 * 1024;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ImageError {
-    #[error("is {bytes} bytes; images are at most {max} bytes", max = MAX_IMAGE_BYTES)]
+    #[error("is {:.1} MB; images are at most {:.1} MB", *bytes as f64 / 1e6, MAX_IMAGE_BYTES as f64 / 1e6)]
     TooLarge { bytes: u64 },
     #[error("is not a JPEG, PNG, WebP or GIF image")]
     NotAnImage,

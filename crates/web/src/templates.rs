@@ -25,9 +25,43 @@ fn is_safe_name(name: &str) -> bool {
         && !name.split('/').any(|part| part == ".." || part.is_empty())
 }
 
+/// Escapes what HTML needs escaped and nothing more (minijinja's default also
+/// escapes `/`, which bloats every URL and confuses readers of the markup).
+fn escape_html(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let mut escaped = String::new();
+    match value.as_str() {
+        Some(s) => escape_html(s, &mut escaped),
+        None if value.is_none() || value.is_undefined() => {}
+        None => escape_html(&value.to_string(), &mut escaped),
+    }
+    out.write_str(&escaped)
+        .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
+}
+
 impl Templates {
     pub fn new(theme_dir: Option<PathBuf>, assets: Arc<Assets>, messages: Arc<Messages>) -> Self {
         let mut env = Environment::new();
+        env.set_formatter(html_formatter);
         env.set_loader(move |name: &str| {
             if !is_safe_name(name) {
                 return Ok(None);
@@ -110,6 +144,13 @@ impl Templates {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_markup_but_not_slashes() {
+        let mut out = String::new();
+        escape_html(r#"/a?b=1&c=<x> "q" 'q'"#, &mut out);
+        assert_eq!(out, "/a?b=1&amp;c=&lt;x&gt; &quot;q&quot; &#39;q&#39;");
+    }
 
     #[test]
     fn theme_names_cannot_escape() {

@@ -22,16 +22,11 @@ pub struct Cli {
     /// Configuration file (default: ./dateline.toml when it exists).
     #[arg(long, global = true, env = "DATELINE_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Data folder: the database and media files (created when missing).
+    #[arg(long, global = true, env = "DATELINE_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
-}
-
-/// Where the data lives; shared by every command that opens it.
-#[derive(Debug, clap::Args)]
-pub struct DataArgs {
-    /// Data folder: the database and media files (created when missing).
-    #[arg(long, env = "DATELINE_DATA", value_name = "DIR")]
-    data: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -46,14 +41,10 @@ enum Command {
     /// Serve an existing data folder.
     Serve {
         #[command(flatten)]
-        data: DataArgs,
-        #[command(flatten)]
         listen: ListenArgs,
     },
     /// Seed a sample newsroom into an empty data folder (once), then serve it.
     Demo {
-        #[command(flatten)]
-        data: DataArgs,
         #[command(flatten)]
         listen: ListenArgs,
     },
@@ -62,36 +53,32 @@ enum Command {
         /// The content folder: sections.toml, contributors/*.toml, articles/**/*.md.
         #[arg(value_name = "DIR")]
         folder: PathBuf,
-        #[command(flatten)]
-        data: DataArgs,
     },
     /// Raise, lower or show the breaking-news strip (takes effect on a running server at once).
     Breaking {
         #[command(subcommand)]
         action: breaking::Action,
-        #[command(flatten)]
-        data: DataArgs,
     },
 }
 
 pub async fn run(cli: Cli) -> Result<ExitCode> {
     let file = FileConfig::load(cli.config.as_deref())?;
     match cli.command {
-        Command::Serve { data, listen } => {
-            let config = Config::resolve(file, listen.listen, data.data)?;
+        Command::Serve { listen } => {
+            let config = Config::resolve(file, listen.listen, cli.data)?;
             serve::serve(&config).await?;
         }
-        Command::Demo { data, listen } => {
-            let config = Config::resolve(file, listen.listen, data.data)?;
+        Command::Demo { listen } => {
+            let config = Config::resolve(file, listen.listen, cli.data)?;
             crate::demo::seed_if_empty(&config).await?;
             serve::serve(&config).await?;
         }
-        Command::Import { folder, data } => {
-            let config = Config::resolve(file, None, data.data)?;
+        Command::Import { folder } => {
+            let config = Config::resolve(file, None, cli.data)?;
             return import::import(&config, &folder).await;
         }
-        Command::Breaking { action, data } => {
-            let config = Config::resolve(file, None, data.data)?;
+        Command::Breaking { action } => {
+            let config = Config::resolve(file, None, cli.data)?;
             breaking::run(&config, action).await?;
         }
     }

@@ -1,0 +1,139 @@
+//! Runs the real `dateline` binary: commands, and a server on a loopback port.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dateline"))
+}
+
+/// Runs `dateline ARGS` to completion.
+pub fn dateline(args: &[&str]) -> Output {
+    Command::new(bin())
+        .args(args)
+        .env_remove("DATELINE_CONFIG")
+        .output()
+        .expect("the dateline binary runs")
+}
+
+pub fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A running server, killed when dropped.
+pub struct Server {
+    child: Child,
+    pub base: String,
+}
+
+impl Server {
+    /// Starts `dateline <command> --data DATA --listen 127.0.0.1:<port>` and waits until it answers.
+    pub fn start(command: &str, data: &Path) -> Server {
+        let port = free_port();
+        let listen = format!("127.0.0.1:{port}");
+        let child = Command::new(bin())
+            .args([
+                command,
+                "--data",
+                data.to_str().expect("utf-8 path"),
+                "--listen",
+                &listen,
+            ])
+            .env_remove("DATELINE_CONFIG")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let server = Server {
+            child,
+            base: format!("http://{listen}"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            if get(&server.url("/healthz")).0 == 200 {
+                return server;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("the server did not answer on {listen} within 120 s");
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into()
+}
+
+/// GET with optional cookie: (status, headers as "name: value" lines, body).
+pub fn get_with_cookie(url: &str, cookie: Option<&str>) -> (u16, Vec<(String, String)>, String) {
+    let mut request = agent().get(url);
+    if let Some(c) = cookie {
+        request = request.header("Cookie", c);
+    }
+    match request.call() {
+        Ok(mut response) => {
+            let headers = response
+                .headers()
+                .iter()
+                .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+                .collect();
+            let status = response.status().as_u16();
+            let body = response.body_mut().read_to_string().unwrap_or_default();
+            (status, headers, body)
+        }
+        Err(_) => (0, Vec::new(), String::new()),
+    }
+}
+
+pub fn get(url: &str) -> (u16, String) {
+    let (status, _, body) = get_with_cookie(url, None);
+    (status, body)
+}
+
+pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Asserts the `needles` appear in `html` in this order, naming the first that does not.
+pub fn assert_in_order(html: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        match html[from..].find(needle) {
+            Some(at) => from += at + needle.len(),
+            None => panic!("'{needle}' is missing or out of order after byte {from}\n\n{html}"),
+        }
+    }
+}
