@@ -164,10 +164,10 @@ impl Article {
         if self.status == Status::Published && self.published.is_none() {
             problems.add("published", "a published article needs a publication time");
         }
-        if let (Some(p), Some(u)) = (&self.published, &self.updated) {
-            if u.timestamp() < p.timestamp() {
-                problems.add("updated", "the update time is before the publication time");
-            }
+        if let (Some(p), Some(u)) = (&self.published, &self.updated)
+            && u.timestamp() < p.timestamp()
+        {
+            problems.add("updated", "the update time is before the publication time");
         }
         if self.status == Status::Published && self.body.is_blank() {
             problems.add("body", "a published article needs a body");

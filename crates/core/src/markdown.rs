@@ -53,10 +53,10 @@ fn options() -> Options {
 pub fn image_sources(markdown: &str) -> Vec<String> {
     let mut seen = Vec::<String>::new();
     for event in Parser::new_ext(markdown, options()) {
-        if let Event::Start(Tag::Image { dest_url, .. }) = event {
-            if !seen.iter().any(|s| s == dest_url.as_ref()) {
-                seen.push(dest_url.into_string());
-            }
+        if let Event::Start(Tag::Image { dest_url, .. }) = event
+            && !seen.iter().any(|s| s == dest_url.as_ref())
+        {
+            seen.push(dest_url.into_string());
         }
     }
     seen

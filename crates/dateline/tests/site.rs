@@ -1,6 +1,8 @@
 //! End to end: the real binary imports the fixture folder and serves it on a
 //! loopback port; the pages are checked as a browser without JavaScript gets them.
 
+#![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
+
 mod support;
 
 use std::time::Duration;

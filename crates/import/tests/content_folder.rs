@@ -1,5 +1,7 @@
 //! Importing the fixture folders into a real store.
 
+#![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
+
 use dateline_import::{ImportOptions, ImportReport, fixtures, import_folder};
 use dateline_store::{ArticleQuery, SqliteStore, Store};
 use jiff::Timestamp;

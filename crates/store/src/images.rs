@@ -61,7 +61,10 @@ pub fn media_key(bytes: &[u8], extension: &str) -> String {
     format!("{hex}.{extension}")
 }
 
-fn reader(bytes: &[u8]) -> Result<(ImageReader<Cursor<&[u8]>>, ImageFormat), ImageError> {
+type BytesReader<'a> = ImageReader<Cursor<&'a [u8]>>;
+
+/// A reader for an accepted format, with decoding limits set.
+fn reader(bytes: &[u8]) -> Result<(BytesReader<'_>, ImageFormat), ImageError> {
     if bytes.len() as u64 > MAX_IMAGE_BYTES {
         return Err(ImageError::TooLarge {
             bytes: bytes.len() as u64,

@@ -1,5 +1,7 @@
 //! The SQLite store against a real database file in a temporary folder.
 
+#![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
+
 use dateline_core::markdown::{self, NoImages};
 use dateline_core::{
     Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Section, Slug, Status,

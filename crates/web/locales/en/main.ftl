@@ -66,6 +66,10 @@ desk-label = Desk
 ## Text size
 
 text-size-label = Text size
+# The letter shown, at four sizes, on the text-size buttons (a picture, not read aloud)
+text-size-glyph = A
+# $size (string) one of the four sizes below; the accessible name of each size link
+text-size-choice = Text size: { $size }
 text-size-xs = Extra small
 text-size-sm = Small
 text-size-md = Medium
