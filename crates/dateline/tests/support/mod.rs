@@ -44,6 +44,10 @@ pub struct Server {
 impl Server {
     /// Starts `dateline <command> --data DATA --listen 127.0.0.1:<port>` and waits until it answers.
     pub fn start(command: &str, data: &Path) -> Server {
+        Self::start_with_env(command, data, &[])
+    }
+
+    pub fn start_with_env(command: &str, data: &Path, env: &[(&str, &str)]) -> Server {
         let port = free_port();
         let listen = format!("127.0.0.1:{port}");
         let child = Command::new(bin())
@@ -55,6 +59,7 @@ impl Server {
                 &listen,
             ])
             .env_remove("DATELINE_CONFIG")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
