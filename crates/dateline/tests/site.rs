@@ -349,7 +349,12 @@ fn bad_commands_explain_themselves_and_change_nothing() {
 fn a_theme_overrides_templates_file_by_file_and_failures_get_the_500_page() {
     let content = fixtures::prepare("good").unwrap();
     let data = tempfile::tempdir().unwrap();
-    let out = dateline(&["import", content.path().to_str().unwrap(), "--data", data.path().to_str().unwrap()]);
+    let out = dateline(&[
+        "import",
+        content.path().to_str().unwrap(),
+        "--data",
+        data.path().to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", text(&out));
     let theme = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -358,17 +363,34 @@ fn a_theme_overrides_templates_file_by_file_and_failures_get_the_500_page() {
     )
     .unwrap();
     // Compiles, but fails while rendering: the reader must get the 500 page.
-    std::fs::write(theme.path().join("section.html"), r#"{{ asset("no-such-file.css") }}"#).unwrap();
-    let server = Server::start_with_env("serve", data.path(), &[("DATELINE_THEME_DIR", theme.path().to_str().unwrap())]);
+    std::fs::write(
+        theme.path().join("section.html"),
+        r#"{{ asset("no-such-file.css") }}"#,
+    )
+    .unwrap();
+    let server = Server::start_with_env(
+        "serve",
+        data.path(),
+        &[("DATELINE_THEME_DIR", theme.path().to_str().unwrap())],
+    );
     let (status, home) = get(&server.url("/"));
     assert_eq!(status, 200, "{home}");
-    assert!(home.contains("Custom theme home") && home.contains(r##"href="#main""##), "{home}");
+    assert!(
+        home.contains("Custom theme home") && home.contains(r##"href="#main""##),
+        "{home}"
+    );
     let (status, article) = get(&server.url("/articles/lake-towns-move"));
-    assert_eq!(status, 200, "templates the theme does not override stay built in");
+    assert_eq!(
+        status, 200,
+        "templates the theme does not override stay built in"
+    );
     assert!(article.contains("Lake towns move"));
     let (status, broken) = get(&server.url("/sections/world"));
     assert_eq!(status, 500);
-    assert!(broken.contains("Something went wrong") && broken.contains(r##"href="#main""##), "{broken}");
+    assert!(
+        broken.contains("Something went wrong") && broken.contains(r##"href="#main""##),
+        "{broken}"
+    );
 }
 
 #[test]
@@ -377,10 +399,20 @@ fn a_theme_with_a_syntax_error_is_refused_at_start() {
     let theme = tempfile::tempdir().unwrap();
     std::fs::write(theme.path().join("article.html"), "{% if %}").unwrap();
     let out = std::process::Command::new(support::bin())
-        .args(["serve", "--data", data.path().to_str().unwrap(), "--listen", "127.0.0.1:0"])
+        .args([
+            "serve",
+            "--data",
+            data.path().to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:0",
+        ])
         .env("DATELINE_THEME_DIR", theme.path())
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(text(&out).contains("template article.html"), "{}", text(&out));
+    assert!(
+        text(&out).contains("template article.html"),
+        "{}",
+        text(&out)
+    );
 }
