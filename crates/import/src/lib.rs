@@ -187,7 +187,7 @@ async fn import_contributor(
         Some(reference) => match folder.load_image(path, reference).and_then(|(bytes, _)| {
             crop_to_16_9(bytes).map_err(|e| format!("photo '{reference}' {e}"))
         }) {
-            Ok((bytes, facts)) => Some(NewMedia { bytes, facts }),
+            Ok((bytes, facts)) => Some(NewMedia::image(bytes, facts)),
             Err(message) => {
                 problems.add("photo", message);
                 None

@@ -109,7 +109,7 @@ pub async fn read(
         Some(lead) => match folder.load_image(path, &lead.file) {
             Ok((bytes, facts)) => {
                 let key = media_key(&bytes, facts.extension());
-                media.push(NewMedia { bytes, facts });
+                media.push(NewMedia::image(bytes, facts));
                 Some(LeadImage {
                     media: key,
                     alt: lead.alt.clone().unwrap_or_default().trim().to_owned(),
@@ -138,7 +138,7 @@ pub async fn read(
                         height: facts.height,
                     },
                 );
-                media.push(NewMedia { bytes, facts });
+                media.push(NewMedia::image(bytes, facts));
             }
             Err(message) => problems.add("body", message),
         }

@@ -76,8 +76,111 @@ pub struct Page<T> {
 /// A media file about to be stored.
 pub struct NewMedia {
     pub bytes: Vec<u8>,
-    pub facts: images::ImageFacts,
+    pub kind: MediaKind,
 }
+
+/// What a media file is; it decides its extension and content type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    Image(images::ImageFacts),
+    Mp3,
+    WebVtt,
+}
+
+impl NewMedia {
+    pub fn image(bytes: Vec<u8>, facts: images::ImageFacts) -> Self {
+        Self {
+            bytes,
+            kind: MediaKind::Image(facts),
+        }
+    }
+
+    pub fn mp3(bytes: Vec<u8>) -> Self {
+        Self {
+            bytes,
+            kind: MediaKind::Mp3,
+        }
+    }
+
+    pub fn webvtt(text: String) -> Self {
+        Self {
+            bytes: text.into_bytes(),
+            kind: MediaKind::WebVtt,
+        }
+    }
+
+    pub fn key(&self) -> String {
+        images::media_key(&self.bytes, self.extension())
+    }
+
+    pub fn extension(&self) -> &'static str {
+        match &self.kind {
+            MediaKind::Image(facts) => facts.extension(),
+            MediaKind::Mp3 => "mp3",
+            MediaKind::WebVtt => "vtt",
+        }
+    }
+
+    pub fn info(&self) -> MediaInfo {
+        let (content_type, width, height) = match &self.kind {
+            MediaKind::Image(f) => (f.content_type(), f.width, f.height),
+            MediaKind::Mp3 => ("audio/mpeg", 0, 0),
+            MediaKind::WebVtt => ("text/vtt; charset=utf-8", 0, 0),
+        };
+        MediaInfo {
+            key: self.key(),
+            content_type: content_type.to_owned(),
+            width,
+            height,
+            bytes: self.bytes.len() as u64,
+        }
+    }
+}
+
+/// An article's narration as stored: the MP3, its WebVTT cues and their facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NarrationRecord {
+    pub audio: MediaInfo,
+    pub cues: MediaInfo,
+    pub duration_ms: u64,
+    /// The voice that read it, e.g. "piper en_US-joe-medium".
+    pub voice: String,
+    pub sentences: u32,
+}
+
+/// A narration about to be stored.
+pub struct NewNarration {
+    pub audio: NewMedia,
+    pub cues: NewMedia,
+    pub duration_ms: u64,
+    pub voice: String,
+    pub sentences: u32,
+}
+
+/// A job a worker has claimed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub id: i64,
+    pub kind: String,
+    pub article_slug: String,
+    /// Including this one.
+    pub attempts: u32,
+}
+
+/// A job as `dateline jobs` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobRow {
+    pub id: i64,
+    pub kind: String,
+    pub article_slug: String,
+    pub state: String,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    pub run_after: Timestamp,
+    pub updated: Timestamp,
+}
+
+pub const NARRATE: &str = "narrate";
 
 #[async_trait]
 pub trait Store: Send + Sync {
@@ -90,7 +193,8 @@ pub trait Store: Send + Sync {
     /// The named contributors that exist, in the order asked for.
     async fn contributors(&self, slugs: &[Slug]) -> Result<Vec<Contributor>>;
 
-    /// Inserts the article, or replaces the one with the same slug, in one transaction.
+    /// Inserts the article, or replaces the one with the same slug, in one
+    /// transaction — which also queues its narration when it is published.
     async fn save_article(&self, article: &Article) -> Result<i64>;
     /// Any article by slug, whatever its status.
     async fn article(&self, slug: &str) -> Result<Option<Article>>;
@@ -100,6 +204,23 @@ pub trait Store: Send + Sync {
     async fn put_media(&self, media: NewMedia) -> Result<MediaInfo>;
     async fn media(&self, key: &str) -> Result<Option<MediaInfo>>;
     fn media_files(&self) -> &MediaFiles;
+
+    /// Stores the files, then switches the article to the new narration in one
+    /// transaction: a page never points at missing or half-written audio.
+    async fn save_narration(&self, slug: &str, narration: NewNarration) -> Result<NarrationRecord>;
+    async fn narration(&self, slug: &str) -> Result<Option<NarrationRecord>>;
+
+    /// Queues (re)narration of an article; `false` when there is no such article.
+    async fn queue_narration(&self, slug: &str) -> Result<bool>;
+    /// Takes the next due job, marking it running.
+    async fn claim_job(&self, now: Timestamp) -> Result<Option<Job>>;
+    async fn finish_job(&self, id: i64) -> Result<()>;
+    /// Records a failure: queued again at `retry_at`, or failed for good when `None`.
+    async fn fail_job(&self, id: i64, error: &str, retry_at: Option<Timestamp>) -> Result<()>;
+    /// Queues again the jobs a dead process left running; returns how many.
+    async fn requeue_interrupted_jobs(&self) -> Result<u64>;
+    /// The most recent jobs, newest first.
+    async fn jobs(&self, limit: u32) -> Result<Vec<JobRow>>;
 
     async fn set_breaking(&self, news: &BreakingNews) -> Result<()>;
     async fn clear_breaking(&self) -> Result<()>;

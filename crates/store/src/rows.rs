@@ -9,7 +9,7 @@ use jiff::{Timestamp, ZonedDateTime};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use crate::{ArticleSummary, Result, StoreError, TeaserImage};
+use crate::{ArticleSummary, Job, JobRow, NarrationRecord, Result, StoreError, TeaserImage};
 
 fn corrupt(what: &str, detail: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("{what}: {detail}"))
@@ -122,5 +122,50 @@ pub fn breaking(row: &SqliteRow) -> Result<BreakingNews> {
         link: row.try_get("link")?,
         until: Timestamp::from_second(row.try_get("until_ts")?)
             .map_err(|e| corrupt("breaking expiry", e))?,
+    })
+}
+
+pub fn narration(row: &SqliteRow) -> Result<NarrationRecord> {
+    let media = |prefix: &str| -> Result<MediaInfo> {
+        Ok(MediaInfo {
+            key: row.try_get(format!("{prefix}_key").as_str())?,
+            content_type: row.try_get(format!("{prefix}_type").as_str())?,
+            width: 0,
+            height: 0,
+            bytes: row.try_get::<i64, _>(format!("{prefix}_bytes").as_str())? as u64,
+        })
+    };
+    Ok(NarrationRecord {
+        audio: media("a")?,
+        cues: media("c")?,
+        duration_ms: row.try_get::<i64, _>("duration_ms")? as u64,
+        voice: row.try_get("voice")?,
+        sentences: row.try_get::<i64, _>("sentences")? as u32,
+    })
+}
+
+pub fn job(row: &SqliteRow) -> Result<Job> {
+    Ok(Job {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        article_slug: row.try_get("slug")?,
+        attempts: row.try_get::<i64, _>("attempts")? as u32,
+    })
+}
+
+fn timestamp(seconds: i64) -> Result<Timestamp> {
+    Timestamp::from_second(seconds).map_err(|e| corrupt("job time", e))
+}
+
+pub fn job_row(row: &SqliteRow) -> Result<JobRow> {
+    Ok(JobRow {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        article_slug: row.try_get("slug")?,
+        state: row.try_get("state")?,
+        attempts: row.try_get::<i64, _>("attempts")? as u32,
+        last_error: row.try_get("last_error")?,
+        run_after: timestamp(row.try_get("run_after_ts")?)?,
+        updated: timestamp(row.try_get("updated_ts")?)?,
     })
 }

@@ -13,8 +13,8 @@ use sqlx::sqlite::{
 };
 
 use crate::{
-    ArticleQuery, ArticleSummary, MediaFiles, NewMedia, Page, Result, Store, images, migrations,
-    rows,
+    ArticleQuery, ArticleSummary, Job, JobRow, MediaFiles, NARRATE, NarrationRecord, NewMedia,
+    NewNarration, Page, Result, Store, StoreError, migrations, rows,
 };
 
 pub const DATABASE_FILE: &str = "dateline.db";
@@ -70,6 +70,43 @@ impl SqliteStore {
             .map(|r| rows::slug(r.try_get("contributor")?))
             .collect()
     }
+}
+
+async fn insert_media_row(executor: impl sqlx::SqliteExecutor<'_>, info: &MediaInfo) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO media (key, content_type, width, height, bytes, created_ts) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(key) DO NOTHING",
+    )
+    .bind(&info.key)
+    .bind(&info.content_type)
+    .bind(info.width)
+    .bind(info.height)
+    .bind(info.bytes as i64)
+    .bind(Timestamp::now().as_second())
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+async fn queue_job(
+    executor: impl sqlx::SqliteExecutor<'_>,
+    kind: &str,
+    article_id: i64,
+) -> Result<()> {
+    let now = Timestamp::now().as_second();
+    sqlx::query(
+        "INSERT INTO jobs (kind, article_id, state, run_after_ts, created_ts, updated_ts)
+         VALUES (?, ?, 'queued', ?, ?, ?)
+         ON CONFLICT (kind, article_id) WHERE state = 'queued' DO NOTHING",
+    )
+    .bind(kind)
+    .bind(article_id)
+    .bind(now)
+    .bind(now)
+    .bind(now)
+    .execute(executor)
+    .await?;
+    Ok(())
 }
 
 /// Escapes `%`, `_` and `\` so user words match literally in LIKE.
@@ -215,6 +252,9 @@ impl Store for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
+        if a.status == dateline_core::Status::Published {
+            queue_job(&mut *tx, NARRATE, id).await?;
+        }
         tx.commit().await?;
         Ok(id)
     }
@@ -296,29 +336,10 @@ impl Store for SqliteStore {
     }
 
     async fn put_media(&self, media: NewMedia) -> Result<MediaInfo> {
-        let facts = media.facts;
-        let key = images::media_key(&media.bytes, facts.extension());
+        let info = media.info();
         // The file goes to disk before the row that points at it.
-        self.media.write(&key, &media.bytes)?;
-        let info = MediaInfo {
-            key,
-            content_type: facts.content_type().to_owned(),
-            width: facts.width,
-            height: facts.height,
-            bytes: media.bytes.len() as u64,
-        };
-        sqlx::query(
-            "INSERT INTO media (key, content_type, width, height, bytes, created_ts) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT(key) DO NOTHING",
-        )
-        .bind(&info.key)
-        .bind(&info.content_type)
-        .bind(info.width)
-        .bind(info.height)
-        .bind(info.bytes as i64)
-        .bind(Timestamp::now().as_second())
-        .execute(&self.pool)
-        .await?;
+        self.media.write(&info.key, &media.bytes)?;
+        insert_media_row(&self.pool, &info).await?;
         Ok(info)
     }
 
@@ -332,6 +353,145 @@ impl Store for SqliteStore {
 
     fn media_files(&self) -> &MediaFiles {
         &self.media
+    }
+
+    async fn save_narration(&self, slug: &str, n: NewNarration) -> Result<NarrationRecord> {
+        let (audio, cues) = (n.audio.info(), n.cues.info());
+        self.media.write(&audio.key, &n.audio.bytes)?;
+        self.media.write(&cues.key, &n.cues.bytes)?;
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query("SELECT id FROM articles WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::Invalid(format!("no article '{slug}' to narrate")))?
+            .try_get("id")?;
+        insert_media_row(&mut *tx, &audio).await?;
+        insert_media_row(&mut *tx, &cues).await?;
+        sqlx::query(
+            "INSERT INTO narrations (article_id, audio_key, cues_key, duration_ms, voice, sentences, made_ts)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(article_id) DO UPDATE SET audio_key = excluded.audio_key, cues_key = excluded.cues_key,
+                duration_ms = excluded.duration_ms, voice = excluded.voice, sentences = excluded.sentences,
+                made_ts = excluded.made_ts",
+        )
+        .bind(id)
+        .bind(&audio.key)
+        .bind(&cues.key)
+        .bind(n.duration_ms as i64)
+        .bind(&n.voice)
+        .bind(n.sentences as i64)
+        .bind(Timestamp::now().as_second())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(NarrationRecord {
+            audio,
+            cues,
+            duration_ms: n.duration_ms,
+            voice: n.voice,
+            sentences: n.sentences,
+        })
+    }
+
+    async fn narration(&self, slug: &str) -> Result<Option<NarrationRecord>> {
+        let row = sqlx::query(
+            "SELECT n.duration_ms, n.voice, n.sentences,
+                    a.key AS a_key, a.content_type AS a_type, a.bytes AS a_bytes,
+                    c.key AS c_key, c.content_type AS c_type, c.bytes AS c_bytes
+             FROM narrations n JOIN articles ar ON ar.id = n.article_id
+             JOIN media a ON a.key = n.audio_key JOIN media c ON c.key = n.cues_key
+             WHERE ar.slug = ?",
+        )
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rows::narration).transpose()
+    }
+
+    async fn queue_narration(&self, slug: &str) -> Result<bool> {
+        let Some(row) = sqlx::query("SELECT id FROM articles WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(false);
+        };
+        queue_job(&self.pool, NARRATE, row.try_get("id")?).await?;
+        Ok(true)
+    }
+
+    async fn claim_job(&self, now: Timestamp) -> Result<Option<Job>> {
+        let row = sqlx::query(
+            "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_ts = ?1
+             WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_after_ts <= ?1
+                         ORDER BY run_after_ts, id LIMIT 1)
+             RETURNING id, kind, attempts, (SELECT slug FROM articles WHERE articles.id = jobs.article_id) AS slug",
+        )
+        .bind(now.as_second())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rows::job).transpose()
+    }
+
+    async fn finish_job(&self, id: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE jobs SET state = 'done', last_error = NULL, updated_ts = ? WHERE id = ?",
+        )
+        .bind(Timestamp::now().as_second())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn fail_job(&self, id: i64, error: &str, retry_at: Option<Timestamp>) -> Result<()> {
+        let now = Timestamp::now().as_second();
+        // A retry goes back to the queue unless another run of the same work is queued already.
+        sqlx::query(
+            "UPDATE jobs SET last_error = ?2, updated_ts = ?3,
+                state = CASE WHEN ?4 IS NULL OR EXISTS (SELECT 1 FROM jobs o WHERE o.kind = jobs.kind
+                             AND o.article_id = jobs.article_id AND o.state = 'queued' AND o.id != jobs.id)
+                        THEN 'failed' ELSE 'queued' END,
+                run_after_ts = COALESCE(?4, run_after_ts)
+             WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(error)
+        .bind(now)
+        .bind(retry_at.map(|t| t.as_second()))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn requeue_interrupted_jobs(&self) -> Result<u64> {
+        // Delete a running job that a queued twin already covers; queue the rest again.
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM jobs WHERE state = 'running' AND EXISTS (SELECT 1 FROM jobs o WHERE o.kind = jobs.kind
+                AND o.article_id = jobs.article_id AND o.state = 'queued')",
+        )
+        .execute(&mut *tx)
+        .await?;
+        let done =
+            sqlx::query("UPDATE jobs SET state = 'queued', updated_ts = ? WHERE state = 'running'")
+                .bind(Timestamp::now().as_second())
+                .execute(&mut *tx)
+                .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn jobs(&self, limit: u32) -> Result<Vec<JobRow>> {
+        let rows = sqlx::query(
+            "SELECT j.id, j.kind, a.slug, j.state, j.attempts, j.last_error, j.run_after_ts, j.updated_ts
+             FROM jobs j JOIN articles a ON a.id = j.article_id ORDER BY j.id DESC LIMIT ?",
+        )
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(rows::job_row).collect()
     }
 
     async fn set_breaking(&self, news: &BreakingNews) -> Result<()> {

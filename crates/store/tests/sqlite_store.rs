@@ -7,7 +7,7 @@ use dateline_core::{
     Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Section, Slug, Status,
 };
 use dateline_store::images::inspect;
-use dateline_store::{ArticleQuery, NewMedia, SqliteStore, Store};
+use dateline_store::{ArticleQuery, NewMedia, NewNarration, SqliteStore, Store};
 use jiff::{Timestamp, ToSpan};
 
 fn slug(s: &str) -> Slug {
@@ -79,10 +79,7 @@ async fn an_article_round_trips_with_its_media() {
     let (_dir, store) = seeded().await;
     let bytes = png();
     let media = store
-        .put_media(NewMedia {
-            facts: inspect(&bytes).unwrap(),
-            bytes: bytes.clone(),
-        })
+        .put_media(NewMedia::image(bytes.clone(), inspect(&bytes).unwrap()))
         .await
         .unwrap();
     assert_eq!(
@@ -301,4 +298,159 @@ async fn data_survives_reopening() {
     }
     let store = SqliteStore::open(dir.path()).await.unwrap();
     assert_eq!(store.sections().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn publishing_queues_one_narration_job_and_workers_take_it_once() {
+    let (_dir, store) = seeded().await;
+    let mut draft = article("draft", "Draft", "2026-11-20T08:30:00Z");
+    draft.status = Status::Draft;
+    store.save_article(&draft).await.unwrap();
+    let now = Timestamp::now();
+    assert!(
+        store.claim_job(now).await.unwrap().is_none(),
+        "drafts are not narrated"
+    );
+
+    let a = article("a", "First", "2026-11-20T08:30:00Z");
+    store.save_article(&a).await.unwrap();
+    store.save_article(&a).await.unwrap();
+    let job = store.claim_job(now).await.unwrap().expect("a queued job");
+    assert_eq!(
+        (job.article_slug.as_str(), job.attempts, job.kind.as_str()),
+        ("a", 1, "narrate")
+    );
+    assert!(
+        store.claim_job(now).await.unwrap().is_none(),
+        "saving twice queued one job"
+    );
+
+    // Changed while running: a second job waits behind the running one.
+    store.save_article(&a).await.unwrap();
+    let again = store
+        .claim_job(now)
+        .await
+        .unwrap()
+        .expect("the follow-up job");
+    store.finish_job(job.id).await.unwrap();
+    store.finish_job(again.id).await.unwrap();
+    let states: Vec<_> = store
+        .jobs(10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| j.state)
+        .collect();
+    assert_eq!(states, ["done", "done"]);
+}
+
+#[tokio::test]
+async fn failed_jobs_retry_after_their_time_then_give_up() {
+    let (_dir, store) = seeded().await;
+    store
+        .save_article(&article("a", "First", "2026-11-20T08:30:00Z"))
+        .await
+        .unwrap();
+    let now = Timestamp::from_second(Timestamp::now().as_second()).unwrap();
+    let job = store.claim_job(now).await.unwrap().unwrap();
+    store
+        .fail_job(job.id, "voice exploded", Some(now + 60.seconds()))
+        .await
+        .unwrap();
+    assert!(
+        store.claim_job(now).await.unwrap().is_none(),
+        "not before its retry time"
+    );
+    let retry = store.claim_job(now + 61.seconds()).await.unwrap().unwrap();
+    assert_eq!((retry.id, retry.attempts), (job.id, 2));
+    store
+        .fail_job(retry.id, "voice exploded again", None)
+        .await
+        .unwrap();
+    let row = &store.jobs(1).await.unwrap()[0];
+    assert_eq!(
+        (row.state.as_str(), row.last_error.as_deref()),
+        ("failed", Some("voice exploded again"))
+    );
+}
+
+#[tokio::test]
+async fn jobs_left_running_by_a_dead_process_are_queued_again() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = SqliteStore::open(dir.path()).await.unwrap();
+        let s = Section {
+            slug: slug("world"),
+            name: "World".into(),
+            language: Language::english(),
+            position: 0,
+        };
+        store.save_section(&s).await.unwrap();
+        for (c, kind) in [
+            ("amara-osei", ContributorKind::Person),
+            ("swahili-service", ContributorKind::Desk),
+        ] {
+            let c = Contributor {
+                slug: slug(c),
+                name: c.into(),
+                kind,
+                bio: String::new(),
+                photo: None,
+            };
+            store.save_contributor(&c).await.unwrap();
+        }
+        store
+            .save_article(&article("a", "First", "2026-11-20T08:30:00Z"))
+            .await
+            .unwrap();
+        store.claim_job(Timestamp::now()).await.unwrap().unwrap();
+        // The process dies here, with the job running.
+    }
+    let store = SqliteStore::open(dir.path()).await.unwrap();
+    assert!(store.claim_job(Timestamp::now()).await.unwrap().is_none());
+    assert_eq!(store.requeue_interrupted_jobs().await.unwrap(), 1);
+    let job = store.claim_job(Timestamp::now()).await.unwrap().unwrap();
+    assert_eq!((job.article_slug.as_str(), job.attempts), ("a", 2));
+}
+
+#[tokio::test]
+async fn a_narration_switches_in_whole() {
+    let (_dir, store) = seeded().await;
+    store
+        .save_article(&article("a", "First", "2026-11-20T08:30:00Z"))
+        .await
+        .unwrap();
+    assert!(store.narration("a").await.unwrap().is_none());
+    let make = |audio: &[u8], cues: &str| NewNarration {
+        audio: NewMedia::mp3(audio.to_vec()),
+        cues: NewMedia::webvtt(cues.into()),
+        duration_ms: 61_000,
+        voice: "espeak en".into(),
+        sentences: 12,
+    };
+    let first = store
+        .save_narration("a", make(b"mp3 one", "WEBVTT\n"))
+        .await
+        .unwrap();
+    assert_eq!(store.narration("a").await.unwrap().as_ref(), Some(&first));
+    assert!(first.audio.key.ends_with(".mp3") && first.cues.key.ends_with(".vtt"));
+    assert_eq!(first.audio.content_type, "audio/mpeg");
+    for key in [&first.audio.key, &first.cues.key] {
+        assert!(
+            store.media_files().path(key).unwrap().is_file(),
+            "files exist before the row points at them"
+        );
+    }
+    let second = store
+        .save_narration("a", make(b"mp3 two", "WEBVTT\n\n"))
+        .await
+        .unwrap();
+    assert_ne!(second.audio.key, first.audio.key);
+    assert_eq!(store.narration("a").await.unwrap(), Some(second));
+    assert!(
+        store
+            .save_narration("missing", make(b"x", "WEBVTT\n"))
+            .await
+            .is_err()
+    );
 }
