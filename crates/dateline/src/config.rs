@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use dateline_voice::voices::{Choice, VoiceConfig};
 use dateline_web::SiteConfig;
 use jiff::tz::TimeZone;
 use serde::Deserialize;
@@ -21,6 +22,22 @@ pub struct FileConfig {
     pub server: ServerSection,
     #[serde(default)]
     pub site: SiteSection,
+    #[serde(default)]
+    pub voice: VoiceSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoiceSection {
+    /// Folder of Piper voices.
+    pub dir: Option<PathBuf>,
+    /// Narration workers (default: the number of cores).
+    pub workers: Option<usize>,
+    /// ONNX Runtime threads per neural voice (default 1: workers already use the cores).
+    pub threads: Option<usize>,
+    /// Language → `piper:NAME` or `espeak:CODE`.
+    #[serde(default)]
+    pub languages: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -34,6 +51,7 @@ pub struct ServerSection {
 #[serde(deny_unknown_fields)]
 pub struct SiteSection {
     pub title: Option<String>,
+    pub base_url: Option<String>,
     pub time_zone: Option<String>,
     pub theme_dir: Option<PathBuf>,
 }
@@ -44,6 +62,8 @@ pub struct Config {
     pub listen: String,
     pub data: PathBuf,
     pub site: SiteConfig,
+    pub voice: VoiceConfig,
+    pub workers: usize,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -72,38 +92,80 @@ impl Config {
         listen: Option<String>,
         data: Option<PathBuf>,
     ) -> Result<Self> {
-        let time_zone_name = env("DATELINE_TIME_ZONE")
-            .or(file.site.time_zone)
-            .unwrap_or_else(|| "UTC".into());
-        let time_zone = TimeZone::get(&time_zone_name).with_context(|| {
-            format!("unknown time zone '{time_zone_name}': use an IANA name like Europe/London")
-        })?;
-        let theme_dir = env("DATELINE_THEME_DIR")
-            .map(PathBuf::from)
-            .or(file.site.theme_dir);
-        if let Some(dir) = &theme_dir {
-            anyhow::ensure!(
-                dir.is_dir(),
-                "theme folder {} does not exist",
-                dir.display()
-            );
-        }
+        let listen = listen
+            .or(file.server.listen)
+            .unwrap_or_else(|| DEFAULT_LISTEN.into());
         Ok(Self {
-            listen: listen
-                .or(file.server.listen)
-                .unwrap_or_else(|| DEFAULT_LISTEN.into()),
+            site: site_config(file.site, &listen)?,
+            voice: voice_config(&file.voice)?,
+            workers: match env("DATELINE_WORKERS") {
+                Some(n) => n
+                    .parse()
+                    .with_context(|| format!("DATELINE_WORKERS={n} is not a number"))?,
+                None => file.voice.workers.unwrap_or_else(cores),
+            },
             data: data
                 .or(file.server.data)
                 .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA)),
-            site: SiteConfig {
-                title: env("DATELINE_SITE_TITLE")
-                    .or(file.site.title)
-                    .unwrap_or_else(|| "Dateline".into()),
-                time_zone,
-                theme_dir,
-            },
+            listen,
         })
     }
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+}
+
+fn site_config(site: SiteSection, listen: &str) -> Result<SiteConfig> {
+    let time_zone_name = env("DATELINE_TIME_ZONE")
+        .or(site.time_zone)
+        .unwrap_or_else(|| "UTC".into());
+    let time_zone = TimeZone::get(&time_zone_name).with_context(|| {
+        format!("unknown time zone '{time_zone_name}': use an IANA name like Europe/London")
+    })?;
+    let theme_dir = env("DATELINE_THEME_DIR")
+        .map(PathBuf::from)
+        .or(site.theme_dir);
+    if let Some(dir) = &theme_dir {
+        anyhow::ensure!(
+            dir.is_dir(),
+            "theme folder {} does not exist",
+            dir.display()
+        );
+    }
+    let base_url = env("DATELINE_BASE_URL")
+        .or(site.base_url)
+        .unwrap_or_else(|| format!("http://{listen}"))
+        .trim_end_matches('/')
+        .to_owned();
+    anyhow::ensure!(
+        base_url.starts_with("http://") || base_url.starts_with("https://"),
+        "base_url '{base_url}' must start with http:// or https://"
+    );
+    Ok(SiteConfig {
+        title: env("DATELINE_SITE_TITLE")
+            .or(site.title)
+            .unwrap_or_else(|| "Dateline".into()),
+        base_url,
+        time_zone,
+        theme_dir,
+    })
+}
+
+fn voice_config(voice: &VoiceSection) -> Result<VoiceConfig> {
+    for (language, choice) in &voice.languages {
+        Choice::parse(choice).map_err(|e| anyhow::anyhow!("[voice.languages] {language}: {e}"))?;
+    }
+    Ok(VoiceConfig {
+        dir: env("DATELINE_VOICES")
+            .map(PathBuf::from)
+            .or_else(|| voice.dir.clone())
+            .unwrap_or_else(dateline_voice::engine::discover::default_voice_dir),
+        languages: voice.languages.clone(),
+        threads: voice.threads.unwrap_or(1).max(1),
+    })
 }
 
 #[cfg(test)]

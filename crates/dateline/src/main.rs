@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod demo;
+mod narration;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

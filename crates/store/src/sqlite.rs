@@ -425,7 +425,10 @@ impl Store for SqliteStore {
         let row = sqlx::query(
             "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_ts = ?1
              WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_after_ts <= ?1
-                         ORDER BY run_after_ts, id LIMIT 1)
+                         -- Of the due jobs, the newest story first: readers see it first.
+                         ORDER BY (SELECT published_ts FROM articles a WHERE a.id = jobs.article_id) DESC,
+                                  run_after_ts, id
+                         LIMIT 1)
              RETURNING id, kind, attempts, (SELECT slug FROM articles WHERE articles.id = jobs.article_id) AS slug",
         )
         .bind(now.as_second())

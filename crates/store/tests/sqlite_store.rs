@@ -454,3 +454,26 @@ async fn a_narration_switches_in_whole() {
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn the_newest_stories_are_narrated_first() {
+    let (_dir, store) = seeded().await;
+    store
+        .save_article(&article("older", "Older", "2026-11-18T08:30:00Z"))
+        .await
+        .unwrap();
+    store
+        .save_article(&article("newest", "Newest", "2026-11-22T08:30:00Z"))
+        .await
+        .unwrap();
+    store
+        .save_article(&article("middle", "Middle", "2026-11-20T08:30:00Z"))
+        .await
+        .unwrap();
+    let now = Timestamp::now() + 5.seconds();
+    let mut order = Vec::new();
+    while let Some(job) = store.claim_job(now).await.unwrap() {
+        order.push(job.article_slug);
+    }
+    assert_eq!(order, ["newest", "middle", "older"]);
+}

@@ -10,8 +10,10 @@ pub mod assemble;
 pub mod cache;
 pub mod engine;
 pub mod lexicon;
+pub mod narrate;
 pub mod normalize;
 pub mod script;
 pub mod sentences;
+pub mod voices;
 
 pub use engine::{Audio, Engine, VoiceError, VoiceInfo};

@@ -31,6 +31,9 @@ pub use error::WebError;
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
     pub title: String,
+    /// Where readers reach the site, without a trailing slash (`https://news.example`):
+    /// feeds and other documents read elsewhere need absolute links.
+    pub base_url: String,
     pub time_zone: TimeZone,
     /// Templates here replace the embedded ones of the same name.
     pub theme_dir: Option<PathBuf>,
@@ -40,6 +43,7 @@ impl Default for SiteConfig {
     fn default() -> Self {
         Self {
             title: "Dateline".into(),
+            base_url: "http://127.0.0.1:8080".into(),
             time_zone: TimeZone::UTC,
             theme_dir: None,
         }

@@ -153,8 +153,37 @@ pub struct ArticleView {
     /// Sanitised when stored; marked safe so templates do not escape it again.
     pub body_html: Value,
     pub contributors: Vec<Card>,
-    /// Filled by the narration feature; `None` means no player is shown.
-    pub narration: Option<()>,
+    /// `None` means no player is shown (never a dead control).
+    pub narration: Option<NarrationView>,
+}
+
+/// The article's narration as the player needs it.
+#[derive(Serialize)]
+pub struct NarrationView {
+    pub audio: String,
+    pub cues: String,
+    pub seconds: u64,
+    /// Rounded to the nearest minute, at least 1: "Listen · 6 min".
+    pub minutes: u64,
+    /// ISO 8601 duration, for `<time datetime>` and structured data.
+    pub duration_iso: String,
+    pub bytes: u64,
+    pub voice: String,
+}
+
+impl NarrationView {
+    pub fn new(n: &dateline_store::NarrationRecord) -> Self {
+        let seconds = n.duration_ms.div_ceil(1000);
+        Self {
+            audio: n.audio.url(),
+            cues: n.cues.url(),
+            seconds,
+            minutes: ((seconds + 30) / 60).max(1),
+            duration_iso: format!("PT{}M{}S", seconds / 60, seconds % 60),
+            bytes: n.audio.bytes,
+            voice: n.voice.clone(),
+        }
+    }
 }
 
 impl ArticleView {
@@ -163,6 +192,7 @@ impl ArticleView {
         section: &Section,
         lead_media: Option<&MediaInfo>,
         contributors: Vec<Card>,
+        narration: Option<NarrationView>,
     ) -> Self {
         let lead_image = a
             .lead_image
@@ -188,7 +218,7 @@ impl ArticleView {
             lead_image,
             body_html: Value::from_safe_string(a.body.html().to_owned()),
             contributors,
-            narration: None,
+            narration,
         }
     }
 }

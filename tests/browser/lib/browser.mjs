@@ -20,10 +20,11 @@ export const CHROMIUM_ARGS = [
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-export async function launchBrowser() {
+/** Launches Chromium; `args` adds flags (e.g. --autoplay-policy=no-user-gesture-required). */
+export async function launchBrowser({ args = [] } = {}) {
   const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
   try {
-    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+    return await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...args], timeout: 60_000 });
   } catch (err) {
     throw new Error(
       `could not launch Chromium at ${executablePath} (install it with ` +

@@ -2,6 +2,7 @@
 
 mod breaking;
 pub mod import;
+mod narrate;
 mod serve;
 
 use std::path::PathBuf;
@@ -59,6 +60,27 @@ enum Command {
         #[command(subcommand)]
         action: breaking::Action,
     },
+    /// Narrate an article now (or every published one), in this process.
+    Narrate {
+        /// The article's slug.
+        #[arg(
+            value_name = "SLUG",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        slug: Option<String>,
+        /// Narrate every published article.
+        #[arg(long)]
+        all: bool,
+    },
+    /// List the installed voices and the languages they read.
+    Voices,
+    /// Show the background job queue: what waits, runs, failed and why.
+    Jobs {
+        /// How many of the most recent jobs to show.
+        #[arg(long, default_value_t = 30)]
+        limit: u32,
+    },
 }
 
 pub async fn run(cli: Cli) -> Result<ExitCode> {
@@ -80,6 +102,18 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Breaking { action } => {
             let config = Config::resolve(file, None, cli.data)?;
             breaking::run(&config, action).await?;
+        }
+        Command::Narrate { slug, all } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            return narrate::narrate(&config, slug.as_deref(), all).await;
+        }
+        Command::Voices => {
+            let config = Config::resolve(file, None, cli.data)?;
+            narrate::voices(&config)?;
+        }
+        Command::Jobs { limit } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            narrate::jobs(&config, limit).await?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -12,8 +12,10 @@ pub async fn open_store(config: &Config) -> Result<SqliteStore> {
 }
 
 pub async fn serve(config: &Config) -> Result<()> {
-    let store = open_store(config).await?;
-    let state = dateline_web::AppState::new(Arc::new(store), config.site.clone())?;
+    let store: Arc<dyn dateline_store::Store> = Arc::new(open_store(config).await?);
+    let narrator = Arc::new(crate::narration::Narrator::new(store.clone(), config)?);
+    crate::narration::start_workers(narrator, store.as_ref(), config.workers).await?;
+    let state = dateline_web::AppState::new(store, config.site.clone())?;
     let listener = tokio::net::TcpListener::bind(&config.listen)
         .await
         .with_context(|| {

@@ -13,9 +13,14 @@ pub fn bin() -> PathBuf {
 
 /// Runs `dateline ARGS` to completion.
 pub fn dateline(args: &[&str]) -> Output {
+    dateline_with_env(args, &[])
+}
+
+pub fn dateline_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(bin())
         .args(args)
         .env_remove("DATELINE_CONFIG")
+        .envs(env.iter().copied())
         .output()
         .expect("the dateline binary runs")
 }
@@ -59,6 +64,8 @@ impl Server {
                 &listen,
             ])
             .env_remove("DATELINE_CONFIG")
+            // No narration unless a test asks for it: it would race page checks.
+            .env("DATELINE_WORKERS", "0")
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -80,6 +87,19 @@ impl Server {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+}
+
+impl Server {
+    /// The server's process id, for crash tests.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Kills the server at once (SIGKILL): no shutdown code runs.
+    pub fn kill_9(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 

@@ -2,6 +2,17 @@
 
 use std::fmt;
 
+pub mod audio;
+pub mod discover;
+pub mod espeak;
+pub mod phonemes;
+pub mod piper;
+mod process;
+
+pub use espeak::EspeakEngine;
+pub use piper::PiperEngine;
+pub use process::version as espeak_version;
+
 /// Mono audio, samples in [-1, 1].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Audio {
@@ -49,6 +60,11 @@ pub enum VoiceError {
     Load(String),
     #[error("speech synthesis failed: {0}")]
     Synthesis(String),
+    /// No installed voice reads this language; trying again will not help.
+    #[error(
+        "no voice reads {0}: eSpeak NG has none for it and no neural voice is installed (see `dateline voices`)"
+    )]
+    NoVoice(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }

@@ -59,6 +59,32 @@ by-line = By { $names }
 # $credit (string) who made the image
 image-credit = Image: { $credit }
 listen-label = Listen to this article
+# $minutes (number) length of the narration, rounded
+listen-title = Listen · { $minutes } min
+listen-automated = This audio is automated
+listen-transcript = Transcript
+podcast-description = Every story, read aloud. The narration is made automatically by a synthetic voice.
+podcast-link = Podcast of the narrations
+# $megabytes (number) size of the MP3
+listen-download = Download the audio (MP3, { $megabytes } MB)
+
+## Audio player (enhanced by player.js; the native controls work without it)
+
+player-play = Play
+player-pause = Pause
+player-back-15 = Back 15 seconds
+player-forward-15 = Forward 15 seconds
+player-speed = Speed
+# $rate (number) playback speed, e.g. 1.25
+player-speed-option = { $rate }×
+player-seek = Playback position
+# The seek bar's value for screen readers: "1 min 20 s of 6 min 5 s".
+# $elapsed (string) and $total (string) are player-minutes-seconds or player-seconds
+player-time = { $elapsed } of { $total }
+# $minutes (number) and $seconds (number) of a time in the narration
+player-minutes-seconds = { $minutes } min { $seconds } s
+# $seconds (number) a time under a minute
+player-seconds = { $seconds } s
 summary-heading = Key points
 contributors-heading = About the contributors
 desk-label = Desk

@@ -5,7 +5,7 @@ use minijinja::context;
 use minijinja::value::Serde;
 
 use crate::chrome::{Chrome, ChromeInput};
-use crate::views::{ArticleView, Card};
+use crate::views::{ArticleView, Card, NarrationView};
 use crate::{SharedState, WebError};
 
 /// The article page. Drafts, scheduled and unpublished articles are not found.
@@ -36,7 +36,11 @@ pub async fn page(
         };
         cards.push(Card::new(&c, photo.as_ref()));
     }
-    let view = ArticleView::new(&article, &section, lead_media.as_ref(), cards);
+    let narration = store
+        .narration(&slug)
+        .await?
+        .map(|n| NarrationView::new(&n));
+    let view = ArticleView::new(&article, &section, lead_media.as_ref(), cards, narration);
     let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
     chrome.set_language(&article.language);
     let ctx = context! {

@@ -4,6 +4,7 @@ mod article;
 mod contributor;
 mod files;
 mod home;
+mod podcast;
 mod search;
 mod section;
 
@@ -25,6 +26,8 @@ pub fn routes() -> Router<SharedState> {
         .route("/articles/{slug}", get(article::page))
         .route("/contributors/{slug}", get(contributor::page))
         .route("/search", get(search::page))
+        .route("/podcast.xml", get(podcast::site))
+        .route("/sections/{slug}/podcast.xml", get(podcast::section))
         .route("/text-size", get(text_size::set))
         .route("/media/{key}", get(files::media))
         .route("/assets/{name}", get(files::asset))

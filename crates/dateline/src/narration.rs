@@ -1,0 +1,211 @@
+//! Narration as a service of the running newsroom: a pool of workers takes
+//! jobs from the store's queue, narrates off the async runtime, and switches
+//! the article to its new audio. Jobs survive restarts; failures retry with
+//! backoff and stay visible in `dateline jobs`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow};
+use dateline_store::{NarrationRecord, NewMedia, NewNarration, Store};
+use dateline_voice::cache::SegmentCache;
+use dateline_voice::lexicon::Lexicon;
+use dateline_voice::narrate::{NarrationError, narrate};
+use dateline_voice::voices::Voices;
+use jiff::{SignedDuration, Timestamp};
+
+use crate::config::Config;
+
+/// How long an idle worker waits before looking at the queue again.
+const POLL: Duration = Duration::from_millis(500);
+/// Waits before each retry; after the last, a job fails for good.
+const BACKOFF_SECS: [i64; 4] = [10, 60, 300, 1800];
+
+pub struct Narrator {
+    store: Arc<dyn Store>,
+    voices: Voices,
+    cache: SegmentCache,
+    lexicon_dir: PathBuf,
+}
+
+/// What one narration did, for logs and the CLI.
+pub struct Outcome {
+    pub record: NarrationRecord,
+    pub synthesized: usize,
+    pub skipped: usize,
+}
+
+impl Narrator {
+    pub fn new(store: Arc<dyn Store>, config: &Config) -> Result<Self> {
+        let cache = SegmentCache::open(&config.data.join("narration-cache"))
+            .context("cannot open the narration cache")?;
+        Ok(Self {
+            store,
+            voices: Voices::new(config.voice.clone()),
+            cache,
+            lexicon_dir: config.data.join("lexicon"),
+        })
+    }
+
+    /// Reads `lexicon/<language>.toml`; bad entries are logged and left out.
+    fn lexicon(&self, language: &str) -> Lexicon {
+        let primary = language.split('-').next().unwrap_or(language);
+        match Lexicon::load(&self.lexicon_dir.join(format!("{primary}.toml"))) {
+            Ok((lexicon, problems)) => {
+                for p in problems {
+                    tracing::warn!(language = primary, word = %p.text, problem = %p.message, "lexicon entry ignored");
+                }
+                lexicon
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "lexicon unreadable: narrating without it");
+                Lexicon::default()
+            }
+        }
+    }
+
+    /// Narrates one article now and stores the result.
+    pub async fn narrate_slug(self: &Arc<Self>, slug: &str) -> Result<Outcome, NarrateFailure> {
+        let article = self
+            .store
+            .article(slug)
+            .await
+            .map_err(NarrateFailure::retry)?
+            .ok_or_else(|| NarrateFailure::permanent(anyhow!("no article '{slug}'")))?;
+        let language = article.language.to_string();
+        let this = self.clone();
+        let narrated = tokio::task::spawn_blocking(move || {
+            let engine = this.voices.for_language(&language)?;
+            let lexicon = this.lexicon(&language);
+            narrate(&article, engine.as_ref(), &lexicon, &this.cache)
+        })
+        .await
+        .map_err(|e| NarrateFailure::retry(anyhow!("narration worker stopped: {e}")))?
+        .map_err(NarrateFailure::from_narration)?;
+        let record = self
+            .store
+            .save_narration(
+                slug,
+                NewNarration {
+                    audio: NewMedia::mp3(narrated.mp3),
+                    cues: NewMedia::webvtt(narrated.vtt),
+                    duration_ms: narrated.duration_ms,
+                    voice: format!("{} {}", narrated.voice.engine, narrated.voice.name),
+                    sentences: narrated.sentences as u32,
+                },
+            )
+            .await
+            .map_err(NarrateFailure::retry)?;
+        Ok(Outcome {
+            record,
+            synthesized: narrated.synthesized,
+            skipped: narrated.skipped.len(),
+        })
+    }
+
+    /// Takes and runs one due job; `false` when the queue had none.
+    pub async fn run_one_job(self: &Arc<Self>) -> Result<bool> {
+        let Some(job) = self.store.claim_job(Timestamp::now()).await? else {
+            return Ok(false);
+        };
+        let visible = self
+            .store
+            .article(&job.article_slug)
+            .await?
+            .is_some_and(|a| a.status == dateline_core::Status::Published);
+        if !visible {
+            self.store.finish_job(job.id).await?;
+            return Ok(true);
+        }
+        let started = std::time::Instant::now();
+        match self.narrate_slug(&job.article_slug).await {
+            Ok(outcome) => {
+                self.store.finish_job(job.id).await?;
+                tracing::info!(
+                    slug = %job.article_slug,
+                    seconds = started.elapsed().as_secs_f64(),
+                    synthesized = outcome.synthesized,
+                    sentences = outcome.record.sentences,
+                    "narrated"
+                );
+            }
+            Err(failure) => {
+                let retry_at = (!failure.permanent)
+                    .then(|| BACKOFF_SECS.get(job.attempts.saturating_sub(1) as usize))
+                    .flatten()
+                    .map(|secs| Timestamp::now() + SignedDuration::from_secs(*secs));
+                tracing::warn!(slug = %job.article_slug, attempt = job.attempts, error = %failure.error, retry = retry_at.is_some(), "narration failed");
+                self.store
+                    .fail_job(job.id, &format!("{:#}", failure.error), retry_at)
+                    .await?;
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// Why a narration failed, and whether trying again could help.
+pub struct NarrateFailure {
+    pub error: anyhow::Error,
+    pub permanent: bool,
+}
+
+impl NarrateFailure {
+    fn retry(e: impl Into<anyhow::Error>) -> Self {
+        Self {
+            error: e.into(),
+            permanent: false,
+        }
+    }
+
+    fn permanent(e: anyhow::Error) -> Self {
+        Self {
+            error: e,
+            permanent: true,
+        }
+    }
+
+    fn from_narration(e: NarrationError) -> Self {
+        let permanent = matches!(
+            e,
+            NarrationError::TooLong { .. }
+                | NarrationError::Unspeakable(_)
+                | NarrationError::Voice(dateline_voice::VoiceError::NoVoice(_))
+        );
+        Self {
+            error: e.into(),
+            permanent,
+        }
+    }
+}
+
+impl std::fmt::Display for NarrateFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#}", self.error)
+    }
+}
+
+/// Queues again what a dead process left running, then starts `count` workers.
+pub async fn start_workers(narrator: Arc<Narrator>, store: &dyn Store, count: usize) -> Result<()> {
+    let requeued = store.requeue_interrupted_jobs().await?;
+    if requeued > 0 {
+        tracing::info!(requeued, "resuming narration jobs interrupted by a restart");
+    }
+    for worker in 0..count {
+        let narrator = narrator.clone();
+        tokio::spawn(async move {
+            loop {
+                match narrator.run_one_job().await {
+                    Ok(true) => {}
+                    Ok(false) => tokio::time::sleep(POLL).await,
+                    Err(e) => {
+                        tracing::error!(worker, error = %e, "narration queue unavailable");
+                        tokio::time::sleep(POLL * 4).await;
+                    }
+                }
+            }
+        });
+    }
+    Ok(())
+}
