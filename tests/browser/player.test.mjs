@@ -270,8 +270,11 @@ describe('narration player', () => {
 
       await player.getByRole('button', { name: 'Pause', exact: true }).click();
       assert.ok((await media(page)).paused, 'Pause pauses');
-      assert.equal(await player.getByRole('button', { name: 'Play', exact: true }).count(), 1,
-        'paused, the button is named "Play" again');
+      // The name follows the media's own "pause" event, which fires a moment later.
+      const renamed = await poll(
+        async () => (await player.getByRole('button', { name: 'Play', exact: true }).count()) === 1,
+        { timeoutMs: 5_000 });
+      assert.ok(renamed, 'paused, the button is named "Play" again');
 
       const t0 = (await media(page)).t;
       await player.getByRole('button', { name: 'Forward 15 seconds' }).click();

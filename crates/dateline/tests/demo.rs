@@ -13,7 +13,8 @@ use support::{Server, assert_in_order, get};
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_seeds_a_whole_newsroom_once_and_serves_it() {
     let data = tempfile::tempdir().unwrap();
-    let server = Server::start("demo", data.path());
+    // Narration on, as `make demo` runs it.
+    let server = Server::start_with_env("demo", data.path(), &[("DATELINE_WORKERS", "2")]);
 
     let store = SqliteStore::open(data.path()).await.unwrap();
     let live = store
@@ -86,6 +87,22 @@ async fn the_demo_seeds_a_whole_newsroom_once_and_serves_it() {
         .map(|c| c.kind.as_str())
         .collect();
     assert_eq!(kinds.len(), 2, "the top story credits a person and a desk");
+
+    // The newest story is narrated first, within moments of the start.
+    let started = std::time::Instant::now();
+    let top_url = server.url(&format!("/articles/{}", top.slug));
+    while !get(&top_url).1.contains("<audio") {
+        assert!(
+            started.elapsed().as_secs() < 240,
+            "the top story was not narrated within 240 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    let (_, narrated) = get(&top_url);
+    assert!(
+        narrated.contains("Listen · ") && narrated.contains("This audio is automated"),
+        "{narrated}"
+    );
 
     // A second start serves the same newsroom instead of seeding again.
     drop(server);

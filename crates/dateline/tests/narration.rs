@@ -223,6 +223,15 @@ fn a_narration_job_killed_mid_way_completes_after_restart() {
             .unwrap_or_else(|| panic!("{slug} has no player"));
         let src = &src[..src.find('"').unwrap()];
         assert_eq!(get(&server.url(src)).0, 200, "{slug}: {src}");
+        // Audio is served as is (never gzipped) and seekable with Range requests.
+        let ranged = [("Range", "bytes=1000-1999"), ("Accept-Encoding", "gzip")];
+        let (status, headers, _) = support::get_with_headers(&server.url(src), &ranged);
+        assert_eq!(status, 206, "{slug}: range request");
+        assert_eq!(support::header(&headers, "content-encoding"), None);
+        assert_eq!(
+            support::header(&headers, "content-type"),
+            Some("audio/mpeg")
+        );
     }
 }
 

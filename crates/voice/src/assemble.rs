@@ -169,8 +169,13 @@ pub fn webvtt(sample_rate: u32, cues: &[(Span, &str, &str)]) -> String {
     };
     let mut vtt = String::from("WEBVTT\n");
     for (span, id, text) in cues {
-        // A cue's text may not contain "-->" or blank lines.
-        let text = text.replace("-->", "→").replace('\n', " ");
+        // Cue text is markup in WebVTT: escape it; "-->" and line breaks may not appear.
+        let text = text
+            .replace("-->", "→")
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('\n', " ");
         let _ = write!(
             vtt,
             "\n{id}\n{} --> {}\n{text}\n",
@@ -248,7 +253,7 @@ mod tests {
                         end: 22_050,
                     },
                     "s1",
-                    "First --> one.",
+                    "First --> one & 3 < 5.",
                 ),
                 (
                     Span {
@@ -262,7 +267,7 @@ mod tests {
         );
         assert_eq!(
             vtt,
-            "WEBVTT\n\ns1\n00:00:00.000 --> 00:00:01.000\nFirst → one.\n\ns2\n00:00:01.361 --> 00:01:12.562\nSecond.\n"
+            "WEBVTT\n\ns1\n00:00:00.000 --> 00:00:01.000\nFirst → one &amp; 3 &lt; 5.\n\ns2\n00:00:01.361 --> 00:01:12.562\nSecond.\n"
         );
     }
 }

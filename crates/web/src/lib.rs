@@ -22,6 +22,8 @@ use axum::http::{HeaderName, HeaderValue, header};
 use dateline_store::Store;
 use jiff::tz::TimeZone;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, DefaultPredicate};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -90,6 +92,12 @@ pub fn router(state: SharedState) -> Router {
             state.clone(),
             error::render_error_pages,
         ))
+        // gzip for text (HTML, CSS, JS, cues, feeds). Not audio: it is compressed
+        // already, and players seek it with Range requests.
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
+        )
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),

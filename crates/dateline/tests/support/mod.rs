@@ -121,9 +121,20 @@ fn agent() -> ureq::Agent {
 
 /// GET with optional cookie: (status, headers as "name: value" lines, body).
 pub fn get_with_cookie(url: &str, cookie: Option<&str>) -> (u16, Vec<(String, String)>, String) {
+    get_with_headers(
+        url,
+        &cookie
+            .map(|c| ("Cookie", c))
+            .into_iter()
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// GET with extra request headers: (status, headers, body).
+pub fn get_with_headers(url: &str, extra: &[(&str, &str)]) -> (u16, Vec<(String, String)>, String) {
     let mut request = agent().get(url);
-    if let Some(c) = cookie {
-        request = request.header("Cookie", c);
+    for (name, value) in extra {
+        request = request.header(*name, *value);
     }
     match request.call() {
         Ok(mut response) => {
