@@ -17,7 +17,6 @@ Run: make build && python3 bench/narration.py   (or: make bench-narration)
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -44,7 +43,9 @@ def bench_article() -> tuple[str, int]:
     """One article of about 1,000 words: whole paragraphs of two demo articles."""
     paragraphs = []
     for source in SOURCES:
-        paragraphs += [p for p in body_of((DEMO / "articles" / source).read_text()).split("\n\n") if p.strip()]
+        # Pictures are not read aloud (and their files are not in the bench folder).
+        paragraphs += [p for p in body_of((DEMO / "articles" / source).read_text()).split("\n\n")
+                       if p.strip() and not p.lstrip().startswith("![")]
     body, words = [], 0
     for p in paragraphs:
         if words >= 1000:
@@ -69,15 +70,19 @@ def make_content(folder: Path, article: str) -> None:
 
 
 def run(args: list[str]) -> tuple[float, int, str]:
-    """Runs a command; returns (wall seconds, peak RSS in MB of this child, output)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Runs a command; returns (wall seconds, its own peak RSS in MB, output)."""
     start = time.perf_counter()
-    out = subprocess.run(args, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    if out.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed:\n{out.stdout}{out.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) // 1024, out.stdout + out.stderr
+    with tempfile.TemporaryFile("w+") as out:
+        child = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, text=True)
+        # wait4 reports the resources of this child alone (RUSAGE_CHILDREN is a running maximum).
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        output = out.read()
+    if child.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{output}")
+    return wall, usage.ru_maxrss // 1024, output
 
 
 def audio_seconds(report: str) -> float:

@@ -186,12 +186,67 @@ impl std::fmt::Display for NarrateFailure {
     }
 }
 
-/// Queues again what a dead process left running, then starts `count` workers.
+/// How often the lexicon files are checked for changes.
+const LEXICON_CHECK: Duration = Duration::from_secs(2);
+
+/// Modification times of the lexicon files, to notice edits.
+fn lexicon_stamps(dir: &std::path::Path) -> Vec<(PathBuf, std::time::SystemTime)> {
+    let mut stamps: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .filter_map(|e| Some((e.path(), e.metadata().ok()?.modified().ok()?)))
+        .collect();
+    stamps.sort();
+    stamps
+}
+
+impl Narrator {
+    /// Queues every published article again when a lexicon file changes. The
+    /// segment cache makes this cheap: only sentences using a changed entry
+    /// are spoken again.
+    async fn watch_lexicon(self: Arc<Self>) {
+        let mut seen = lexicon_stamps(&self.lexicon_dir);
+        loop {
+            tokio::time::sleep(LEXICON_CHECK).await;
+            let now = lexicon_stamps(&self.lexicon_dir);
+            if now == seen {
+                continue;
+            }
+            seen = now;
+            let everything = dateline_store::ArticleQuery::latest(Timestamp::now(), u32::MAX);
+            match self.store.list_articles(&everything).await {
+                Ok(page) => {
+                    for a in &page.items {
+                        if let Err(e) = self.store.queue_narration(a.slug.as_str()).await {
+                            tracing::warn!(slug = %a.slug, error = %e, "could not queue narration after a lexicon change");
+                        }
+                    }
+                    tracing::info!(
+                        articles = page.items.len(),
+                        "lexicon changed: narration queued again"
+                    );
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "lexicon changed but articles could not be listed")
+                }
+            }
+        }
+    }
+}
+
+/// Queues again what a dead process left running, then starts `count` workers
+/// and the lexicon watcher.
 pub async fn start_workers(narrator: Arc<Narrator>, store: &dyn Store, count: usize) -> Result<()> {
+    if count == 0 {
+        return Ok(());
+    }
     let requeued = store.requeue_interrupted_jobs().await?;
     if requeued > 0 {
         tracing::info!(requeued, "resuming narration jobs interrupted by a restart");
     }
+    tokio::spawn(narrator.clone().watch_lexicon());
     for worker in 0..count {
         let narrator = narrator.clone();
         tokio::spawn(async move {

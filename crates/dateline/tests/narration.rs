@@ -260,3 +260,122 @@ fn a_language_without_a_voice_fails_clearly_and_the_page_keeps_no_player() {
     let (_, html) = get(&server.url("/articles/river-rises-ps"));
     assert!(!html.contains("<audio"), "no dead player");
 }
+
+/// Synthesised sentences in the segment cache.
+fn cached_segments(data: &Path) -> usize {
+    walk(&data.join("narration-cache"))
+}
+
+fn walk(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| {
+                    if e.path().is_dir() {
+                        walk(&e.path())
+                    } else {
+                        usize::from(e.path().extension().is_some_and(|x| x == "wav"))
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+/// Waits until no job is queued or running.
+fn wait_for_jobs(data: &Path, seconds: u64) {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    loop {
+        let listing = text(&dateline(&["jobs", "--data", data.to_str().unwrap()]));
+        if !listing
+            .lines()
+            .any(|l| l.contains(" queued ") || l.contains(" running "))
+        {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "jobs still pending after {seconds} s:\n{listing}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn a_lexicon_change_renarrates_only_the_sentences_using_it_and_the_feeds_list_the_audio() {
+    let (data, config) = newsroom("espeak:en-gb");
+    let env = [
+        ("DATELINE_WORKERS", "1"),
+        ("DATELINE_CONFIG", config.as_str()),
+    ];
+    let server = Server::start_with_env("serve", data.path(), &env);
+    wait_for_jobs(data.path(), 120);
+    let (_, before) = get(&server.url(&format!("/articles/{SLUG}")));
+    let segments = cached_segments(data.path());
+    assert!(segments > 10, "{segments} segments");
+
+    // "Atieno" appears in exactly one spoken sentence (the quote's attribution).
+    std::fs::create_dir_all(data.path().join("lexicon")).unwrap();
+    std::fs::write(
+        data.path().join("lexicon/en.toml"),
+        "\"Atieno\" = { say = \"Ah-tee-EH-no\" }\n",
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while cached_segments(data.path()) == segments {
+        assert!(
+            Instant::now() < deadline,
+            "the lexicon change was not picked up"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    wait_for_jobs(data.path(), 120);
+    assert_eq!(
+        cached_segments(data.path()),
+        segments + 1,
+        "exactly one sentence spoken again"
+    );
+    let (_, after) = get(&server.url(&format!("/articles/{SLUG}")));
+    let audio = |html: &str| {
+        html.split("<audio")
+            .nth(1)
+            .and_then(|a| a.split("src=\"").nth(1))
+            .map(|s| s[..s.find('"').unwrap()].to_owned())
+    };
+    assert_ne!(
+        audio(&before),
+        audio(&after),
+        "the page switched to the new narration"
+    );
+
+    // Podcast feeds: site-wide and per section, narrated articles only.
+    let (status, feed) = get(&server.url("/podcast.xml"));
+    assert_eq!(status, 200);
+    assert!(
+        feed.contains("xmlns:itunes=") && feed.contains("<itunes:category text=\"News\""),
+        "{feed}"
+    );
+    assert_eq!(
+        feed.matches("<item>").count(),
+        2,
+        "the two narrated English articles:\n{feed}"
+    );
+    assert!(
+        feed.contains(r#"type="audio/mpeg""#) && feed.contains("<itunes:duration>00:0"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains(&format!("<enclosure url=\"{}", server.url("/media/"))),
+        "absolute enclosure URLs:\n{feed}"
+    );
+    let (_, world) = get(&server.url("/sections/world/podcast.xml"));
+    assert_eq!(world.matches("<item>").count(), 2);
+    let (_, pashto) = get(&server.url("/sections/pashto/podcast.xml"));
+    assert_eq!(
+        pashto.matches("<item>").count(),
+        0,
+        "no voice for Pashto, so no episodes"
+    );
+    assert_eq!(get(&server.url("/sections/nope/podcast.xml")).0, 404);
+}
