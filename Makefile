@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo
 
 help:
 	@echo 'Dateline make targets:'
@@ -39,6 +39,7 @@ help:
 	@echo '  make test        fmt check, clippy, cargo nextest, browser tests'
 	@echo '  make clean-demo  remove the demo data folder $(DEMO_DATA)/'
 	@echo '  make bench-narration  narration speed against Python + onnxruntime -> docs/BENCHMARKS.md'
+	@echo '  make bench-demo  time from `dateline demo` to a served, narrated newsroom -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -137,3 +138,6 @@ test: setup
 
 bench-narration: setup build
 	python3 bench/narration.py
+
+bench-demo: setup build
+	python3 bench/demo_start.py

@@ -53,7 +53,12 @@ impl Choice {
 pub struct Voices {
     config: VoiceConfig,
     loaded: Mutex<HashMap<Choice, Arc<dyn Engine>>>,
+    /// Languages already warned about reading with eSpeak NG instead of a neural voice.
+    warned: Mutex<std::collections::HashSet<String>>,
 }
+
+/// Languages a neural voice is expected for (one ships with `make setup`).
+const NEURAL_EXPECTED: &[&str] = &["en"];
 
 fn primary(tag: &str) -> &str {
     tag.split(['-', '_']).next().unwrap_or(tag)
@@ -64,6 +69,7 @@ impl Voices {
         Self {
             config,
             loaded: Mutex::new(HashMap::new()),
+            warned: Mutex::new(Default::default()),
         }
     }
 
@@ -103,6 +109,16 @@ impl Voices {
     /// falls back to eSpeak NG, with a warning.
     pub fn for_language(&self, language: &str) -> Result<Arc<dyn Engine>, VoiceError> {
         let choice = self.choose(language);
+        if matches!(choice, Choice::Espeak(_)) && NEURAL_EXPECTED.contains(&primary(language)) {
+            let first_time = self
+                .warned
+                .lock()
+                .map(|mut w| w.insert(language.to_owned()))
+                .unwrap_or(false);
+            if first_time {
+                tracing::warn!(language, dir = %self.config.dir.display(), "no neural voice installed: using eSpeak NG (run `make setup`)");
+            }
+        }
         match self.load(&choice) {
             Ok(engine) => Ok(engine),
             Err(e) if matches!(choice, Choice::Piper(_)) => {
