@@ -122,10 +122,7 @@ impl Article {
         if self.summary.len() > MAX_SUMMARY_BULLETS {
             problems.add(
                 "summary",
-                format!(
-                    "a summary has at most {MAX_SUMMARY_BULLETS} bullets, not {}",
-                    self.summary.len()
-                ),
+                format!("a summary has at most {MAX_SUMMARY_BULLETS} bullets, not {}", self.summary.len()),
             );
         }
         for (i, bullet) in self.summary.iter().enumerate() {
@@ -141,19 +138,13 @@ impl Article {
         }
         if let Some(image) = &self.lead_image {
             if image.alt.trim().is_empty() {
-                problems.add(
-                    "lead_image.alt",
-                    "alt text is required: describe the image for people who cannot see it",
-                );
+                problems.add("lead_image.alt", "alt text is required: describe the image for people who cannot see it");
             } else if image.alt.chars().count() > 300 {
                 problems.add("lead_image.alt", "alt text is at most 300 characters");
             }
         }
         if self.contributors.is_empty() {
-            problems.add(
-                "contributors",
-                "credit at least one contributor (a person or a desk)",
-            );
+            problems.add("contributors", "credit at least one contributor (a person or a desk)");
         }
         let mut seen = std::collections::HashSet::new();
         for c in &self.contributors {
@@ -177,11 +168,7 @@ impl Article {
 
     /// Whether readers may see the article at `now`.
     pub fn is_visible(&self, now: Timestamp) -> bool {
-        self.status == Status::Published
-            && self
-                .published
-                .as_ref()
-                .is_some_and(|p| p.timestamp() <= now)
+        self.status == Status::Published && self.published.as_ref().is_some_and(|p| p.timestamp() <= now)
     }
 }
 
@@ -198,10 +185,7 @@ fn optional_text(problems: &mut Problems, field: &str, text: &str, max: usize) {
     if text.chars().count() > max {
         problems.add(field, format!("is at most {max} characters"));
     }
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         problems.add(field, "contains control characters");
     }
 }
@@ -240,26 +224,12 @@ mod tests {
         let mut a = article();
         a.headline = "  ".into();
         a.summary = vec!["x".into(); 6];
-        a.lead_image = Some(LeadImage {
-            media: "k".into(),
-            alt: "".into(),
-            caption: None,
-            credit: None,
-        });
+        a.lead_image = Some(LeadImage { media: "k".into(), alt: "".into(), caption: None, credit: None });
         a.contributors.clear();
         a.updated = Some("2026-11-19T08:30:00+00:00[UTC]".parse().unwrap());
         let problems = a.validate().unwrap_err();
         let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
-        assert_eq!(
-            fields,
-            [
-                "headline",
-                "summary",
-                "lead_image.alt",
-                "contributors",
-                "updated"
-            ]
-        );
+        assert_eq!(fields, ["headline", "summary", "lead_image.alt", "contributors", "updated"]);
         assert!(problems.to_string().contains("alt text is required"));
     }
 
@@ -270,10 +240,7 @@ mod tests {
         let after: Timestamp = "2026-11-20T09:00:00Z".parse().unwrap();
         assert!(!a.is_visible(before));
         assert!(a.is_visible(after));
-        let draft = Article {
-            status: Status::Draft,
-            ..a
-        };
+        let draft = Article { status: Status::Draft, ..a };
         assert!(!draft.is_visible(after));
     }
 }

@@ -21,10 +21,7 @@ impl BreakingNews {
             let site_path = link.starts_with('/') && !link.starts_with("//");
             let web = link.starts_with("https://") || link.starts_with("http://");
             if !(site_path || web) || link.chars().any(char::is_whitespace) {
-                problems.add(
-                    "link",
-                    "the link must be a site path like /articles/slug or an http(s) URL",
-                );
+                problems.add("link", "the link must be a site path like /articles/slug or an http(s) URL");
             }
         }
         if self.until <= now {

@@ -17,9 +17,7 @@ impl ContributorKind {
         match s {
             "person" => Ok(Self::Person),
             "desk" => Ok(Self::Desk),
-            other => Err(format!(
-                "kind must be \"person\" or \"desk\", not \"{other}\""
-            )),
+            other => Err(format!("kind must be \"person\" or \"desk\", not \"{other}\"")),
         }
     }
 

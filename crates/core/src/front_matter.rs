@@ -14,10 +14,7 @@ pub struct FileProblem {
 
 impl FileProblem {
     pub fn new(line: Option<usize>, message: impl Into<String>) -> Self {
-        Self {
-            line,
-            message: message.into(),
-        }
+        Self { line, message: message.into() }
     }
 }
 
@@ -86,10 +83,7 @@ pub fn parse_article(text: &str) -> Result<ArticleFile, FileProblem> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "+++" {
-        return Err(FileProblem::new(
-            Some(1),
-            "the file must start with a +++ line opening the TOML front matter",
-        ));
+        return Err(FileProblem::new(Some(1), "the file must start with a +++ line opening the TOML front matter"));
     }
     let front_start = first.len();
     let mut offset = front_start;
@@ -102,27 +96,15 @@ pub fn parse_article(text: &str) -> Result<ArticleFile, FileProblem> {
         offset += line.len();
     }
     let Some((front_end, body_start)) = closing else {
-        return Err(FileProblem::new(
-            None,
-            "the front matter is not closed: add a +++ line after it",
-        ));
+        return Err(FileProblem::new(None, "the front matter is not closed: add a +++ line after it"));
     };
     let front_text = &text[front_start..front_end];
     let front: ArticleFront = toml::from_str(front_text).map_err(|e| {
         // Lines in the file: the opening +++ is line 1, the front matter starts on line 2.
-        let line = e.span().map(|span| {
-            2 + front_text[..span.start.min(front_text.len())]
-                .matches('\n')
-                .count()
-        });
+        let line = e.span().map(|span| 2 + front_text[..span.start.min(front_text.len())].matches('\n').count());
         FileProblem::new(line, format!("front matter: {}", e.message().trim()))
     })?;
-    Ok(ArticleFile {
-        front,
-        body: text[body_start..]
-            .trim_start_matches(['\r', '\n'])
-            .to_owned(),
-    })
+    Ok(ArticleFile { front, body: text[body_start..].trim_start_matches(['\r', '\n']).to_owned() })
 }
 
 /// `contributors/<slug>.toml`.
@@ -156,9 +138,7 @@ pub struct SectionEntry {
 /// Parses a whole TOML file (contributors, sections), locating errors by line.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, FileProblem> {
     toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|span| 1 + text[..span.start.min(text.len())].matches('\n').count());
+        let line = e.span().map(|span| 1 + text[..span.start.min(text.len())].matches('\n').count());
         FileProblem::new(line, e.message().trim().to_owned())
     })
 }
@@ -174,24 +154,15 @@ mod tests {
         let file = parse_article(GOOD).unwrap();
         assert_eq!(file.front.headline, "Rivers rise");
         assert_eq!(file.front.published.unwrap().text(), "2026-11-20T08:30:00Z");
-        assert_eq!(
-            file.front.lead_image.unwrap().alt.as_deref(),
-            Some("A river")
-        );
+        assert_eq!(file.front.lead_image.unwrap().alt.as_deref(), Some("A river"));
         assert_eq!(file.body, "The body.\n");
     }
 
     #[test]
     fn accepts_zoned_times_as_strings() {
-        let text = GOOD.replace(
-            "2026-11-20T08:30:00Z",
-            "\"2026-11-20T08:30:00+00:00[Europe/London]\"",
-        );
+        let text = GOOD.replace("2026-11-20T08:30:00Z", "\"2026-11-20T08:30:00+00:00[Europe/London]\"");
         let file = parse_article(&text).unwrap();
-        assert_eq!(
-            file.front.published.unwrap().text(),
-            "2026-11-20T08:30:00+00:00[Europe/London]"
-        );
+        assert_eq!(file.front.published.unwrap().text(), "2026-11-20T08:30:00+00:00[Europe/London]");
     }
 
     #[test]
@@ -199,11 +170,7 @@ mod tests {
         let text = GOOD.replace("tags = [\"a\"]", "tags = [\"a\"]\nauthor = \"Someone\"");
         let problem = parse_article(&text).unwrap_err();
         assert_eq!(problem.line, Some(6));
-        assert!(
-            problem.message.contains("unknown field `author`"),
-            "{}",
-            problem.message
-        );
+        assert!(problem.message.contains("unknown field `author`"), "{}", problem.message);
     }
 
     #[test]
@@ -216,31 +183,18 @@ mod tests {
     #[test]
     fn missing_fences_and_fields_are_explained() {
         assert_eq!(parse_article("headline = \"x\"").unwrap_err().line, Some(1));
-        assert!(
-            parse_article("+++\nheadline = \"x\"\n")
-                .unwrap_err()
-                .message
-                .contains("not closed")
-        );
+        assert!(parse_article("+++\nheadline = \"x\"\n").unwrap_err().message.contains("not closed"));
         let missing = parse_article("+++\nheadline = \"x\"\n+++\nbody").unwrap_err();
-        assert!(
-            missing.message.contains("missing field `section`"),
-            "{}",
-            missing.message
-        );
+        assert!(missing.message.contains("missing field `section`"), "{}", missing.message);
     }
 
     #[test]
     fn parses_contributors_and_sections() {
-        let c: ContributorFile =
-            parse_toml("slug = \"a\"\nname = \"A\"\nkind = \"desk\"\n").unwrap();
+        let c: ContributorFile = parse_toml("slug = \"a\"\nname = \"A\"\nkind = \"desk\"\n").unwrap();
         assert_eq!(c.kind, "desk");
-        let s: SectionsFile =
-            parse_toml("[[section]]\nslug = \"world\"\nname = \"World\"\n").unwrap();
+        let s: SectionsFile = parse_toml("[[section]]\nslug = \"world\"\nname = \"World\"\n").unwrap();
         assert_eq!(s.section.len(), 1);
-        let bad =
-            parse_toml::<ContributorFile>("slug = \"a\"\nname = \"A\"\nkind = \"desk\"\nage = 3\n")
-                .unwrap_err();
+        let bad = parse_toml::<ContributorFile>("slug = \"a\"\nname = \"A\"\nkind = \"desk\"\nage = 3\n").unwrap_err();
         assert_eq!(bad.line, Some(4));
     }
 }

@@ -29,9 +29,9 @@ pub struct Language(String);
 
 impl Language {
     pub fn parse(tag: &str) -> Result<Self, String> {
-        let id: LanguageIdentifier = tag.parse().map_err(|_| {
-            format!("'{tag}' is not a BCP 47 language tag (try 'en', 'en-GB', 'ps' or 'fa-AF')")
-        })?;
+        let id: LanguageIdentifier = tag
+            .parse()
+            .map_err(|_| format!("'{tag}' is not a BCP 47 language tag (try 'en', 'en-GB', 'ps' or 'fa-AF')"))?;
         if id.language.is_empty() {
             return Err(format!("'{tag}' names no language"));
         }
@@ -98,18 +98,10 @@ mod tests {
     #[test]
     fn right_to_left_languages_mirror() {
         for rtl in ["ps", "fa", "ur", "ar", "fa-AF"] {
-            assert_eq!(
-                Language::parse(rtl).unwrap().direction(),
-                Direction::Rtl,
-                "{rtl}"
-            );
+            assert_eq!(Language::parse(rtl).unwrap().direction(), Direction::Rtl, "{rtl}");
         }
         for ltr in ["en", "sw", "hi"] {
-            assert_eq!(
-                Language::parse(ltr).unwrap().direction(),
-                Direction::Ltr,
-                "{ltr}"
-            );
+            assert_eq!(Language::parse(ltr).unwrap().direction(), Direction::Ltr, "{ltr}");
         }
     }
 }

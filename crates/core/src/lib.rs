@@ -3,6 +3,7 @@
 //! No I/O and no async here: every function is a pure transformation, so the
 //! rules can be tested without a database, a disk or a clock.
 
+pub mod account;
 pub mod article;
 pub mod breaking;
 pub mod contributor;
@@ -15,6 +16,7 @@ pub mod section;
 pub mod slug;
 pub mod time;
 
+pub use account::{Permission, Role};
 pub use article::{Article, Body, LeadImage, Status};
 pub use breaking::BreakingNews;
 pub use contributor::{Contributor, ContributorKind};

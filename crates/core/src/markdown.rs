@@ -66,9 +66,7 @@ pub fn image_sources(markdown: &str) -> Vec<String> {
 /// resolvable or lacks alt text.
 pub fn render(markdown: &str, images: &dyn ImageResolver) -> Result<Body, Problems> {
     let mut problems = Problems::new();
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options())
-        .map(shift_heading)
-        .collect();
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options()).map(shift_heading).collect();
     replace_images(&mut events, images, &mut problems);
     attribute_quotes(&mut events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
@@ -121,10 +119,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         "ins",
     ])
     .add_tag_attributes("a", ["href", "title", "hreflang"])
-    .add_tag_attributes(
-        "img",
-        ["src", "alt", "width", "height", "loading", "decoding"],
-    )
+    .add_tag_attributes("img", ["src", "alt", "width", "height", "loading", "decoding"])
     .add_tag_attributes("abbr", ["title"])
     .add_tag_attributes("ol", ["start"])
     .add_tag_attributes("th", ["scope"])
@@ -149,17 +144,9 @@ fn shift_heading(event: Event) -> Event {
         }
     }
     match event {
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: down(level),
-            id,
-            classes,
-            attrs,
-        }),
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: down(level), id, classes, attrs })
+        }
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
         other => other,
     }
@@ -177,17 +164,12 @@ fn escape(text: &str) -> String {
 fn replace_images(events: &mut Vec<Event>, images: &dyn ImageResolver, problems: &mut Problems) {
     let mut i = 0;
     while i < events.len() {
-        let Event::Start(Tag::Image {
-            dest_url, title, ..
-        }) = &events[i]
-        else {
+        let Event::Start(Tag::Image { dest_url, title, .. }) = &events[i] else {
             i += 1;
             continue;
         };
         let (src, title) = (dest_url.to_string(), title.to_string());
-        let end = (i..events.len())
-            .find(|&j| matches!(events[j], Event::End(TagEnd::Image)))
-            .unwrap_or(i);
+        let end = (i..events.len()).find(|&j| matches!(events[j], Event::End(TagEnd::Image))).unwrap_or(i);
         let alt: String = events[i + 1..end]
             .iter()
             .filter_map(|e| match e {
@@ -196,10 +178,7 @@ fn replace_images(events: &mut Vec<Event>, images: &dyn ImageResolver, problems:
             })
             .collect();
         if alt.trim().is_empty() {
-            problems.add(
-                "body",
-                format!("image '{src}' needs alt text: write ![what it shows]({src})"),
-            );
+            problems.add("body", format!("image '{src}' needs alt text: write ![what it shows]({src})"));
         }
         let img = match images.resolve(&src) {
             Some(r) => format!(
@@ -210,10 +189,7 @@ fn replace_images(events: &mut Vec<Event>, images: &dyn ImageResolver, problems:
                 r.height
             ),
             None => {
-                problems.add(
-                    "body",
-                    format!("image '{src}' was not found: put the file in the content folder"),
-                );
+                problems.add("body", format!("image '{src}' was not found: put the file in the content folder"));
                 String::new()
             }
         };
@@ -261,12 +237,8 @@ fn attribution_paragraph(events: &[Event], start: usize, end: usize) -> Option<u
     if !matches!(events.get(end - 1), Some(Event::End(TagEnd::Paragraph))) {
         return None;
     }
-    let p = (start + 1..end - 1)
-        .rev()
-        .find(|&k| matches!(events[k], Event::Start(Tag::Paragraph)))?;
-    let nested = events[p..end]
-        .iter()
-        .any(|e| matches!(e, Event::Start(Tag::BlockQuote(_))));
+    let p = (start + 1..end - 1).rev().find(|&k| matches!(events[k], Event::Start(Tag::Paragraph)))?;
+    let nested = events[p..end].iter().any(|e| matches!(e, Event::Start(Tag::BlockQuote(_))));
     let dash = matches!(&events[p + 1], Event::Text(t) if t.starts_with(['—', '–', '―']));
     (p > start + 1 && dash && !nested).then_some(p)
 }
@@ -282,11 +254,7 @@ mod tests {
     fn images() -> HashMap<String, ResolvedImage> {
         HashMap::from([(
             "images/boat.jpg".to_owned(),
-            ResolvedImage {
-                url: "/media/abc.jpg".into(),
-                width: 1200,
-                height: 675,
-            },
+            ResolvedImage { url: "/media/abc.jpg".into(), width: 1200, height: 675 },
         )])
     }
 
@@ -294,10 +262,7 @@ mod tests {
     fn renders_paragraphs_headings_lists_links() {
         let out = html("# Section\n\nText with [a link](https://example.org/x).\n\n- one\n- two\n");
         assert!(out.contains("<h2>Section</h2>"), "{out}");
-        assert!(
-            out.contains(r#"<a href="https://example.org/x" rel="noopener noreferrer">a link</a>"#),
-            "{out}"
-        );
+        assert!(out.contains(r#"<a href="https://example.org/x" rel="noopener noreferrer">a link</a>"#), "{out}");
         assert!(out.contains("<ul>\n<li>one</li>"), "{out}");
     }
 
@@ -316,18 +281,9 @@ mod tests {
         ]
         .join("\n\n");
         let out = html(&hostile).to_lowercase();
-        for banned in [
-            "<script",
-            "alert(",
-            "onerror",
-            "javascript:",
-            "<style",
-            "style=",
-            "<iframe",
-            "<svg",
-            "onload",
-            "data:",
-        ] {
+        for banned in
+            ["<script", "alert(", "onerror", "javascript:", "<style", "style=", "<iframe", "<svg", "onload", "data:"]
+        {
             assert!(!out.contains(banned), "{banned} survived in {out}");
         }
         assert!(out.contains("styled"));
@@ -346,21 +302,14 @@ mod tests {
 
     #[test]
     fn lone_images_become_captioned_figures() {
-        let body = render(
-            "![A boat on a flooded road](images/boat.jpg \"Boats replaced buses.\")\n",
-            &images(),
-        )
-        .unwrap();
+        let body =
+            render("![A boat on a flooded road](images/boat.jpg \"Boats replaced buses.\")\n", &images()).unwrap();
         assert_eq!(
             body.html().trim(),
             r#"<figure class="inline-image"><img src="/media/abc.jpg" alt="A boat on a flooded road" width="1200" height="675" loading="lazy" decoding="async"><figcaption>Boats replaced buses.</figcaption></figure>"#
         );
         let inline = render("See ![a boat](images/boat.jpg) here.", &images()).unwrap();
-        assert!(
-            inline.html().starts_with("<p>See <img"),
-            "{}",
-            inline.html()
-        );
+        assert!(inline.html().starts_with("<p>See <img"), "{}", inline.html());
     }
 
     #[test]
@@ -373,9 +322,6 @@ mod tests {
 
     #[test]
     fn lists_image_sources_once() {
-        assert_eq!(
-            image_sources("![a](x.png) ![b](y.jpg) ![c](x.png)"),
-            ["x.png", "y.jpg"]
-        );
+        assert_eq!(image_sources("![a](x.png) ![b](y.jpg) ![c](x.png)"), ["x.png", "y.jpg"]);
     }
 }

@@ -26,9 +26,7 @@ pub fn is_media_key(key: &str) -> bool {
         return false;
     };
     stem.len() >= 16
-        && stem
-            .bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        && stem.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
         && matches!(ext, "jpg" | "png" | "webp" | "gif" | "mp3" | "vtt")
 }
 

@@ -19,11 +19,8 @@ impl Slug {
         if s.len() > MAX_SLUG_LEN {
             return Err(format!("a slug is at most {MAX_SLUG_LEN} characters"));
         }
-        let well_formed = s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        });
+        let well_formed =
+            s.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if !well_formed {
             return Err(format!(
                 "'{s}' is not a slug: use lowercase letters a-z, digits and single hyphens between words"
@@ -91,15 +88,10 @@ mod tests {
     #[test]
     fn makes_slugs_from_text() {
         assert_eq!(
-            Slug::from_text("Rivers Rise: 3 Towns Evacuated!")
-                .unwrap()
-                .as_str(),
+            Slug::from_text("Rivers Rise: 3 Towns Evacuated!").unwrap().as_str(),
             "rivers-rise-3-towns-evacuated"
         );
-        assert_eq!(
-            Slug::from_text("Café déjà vu").unwrap().as_str(),
-            "cafe-deja-vu"
-        );
+        assert_eq!(Slug::from_text("Café déjà vu").unwrap().as_str(), "cafe-deja-vu");
         assert!(Slug::from_text("!!!").is_none());
         let long = Slug::from_text(&"word ".repeat(60)).unwrap();
         assert!(long.as_str().len() <= MAX_SLUG_LEN && !long.as_str().ends_with('-'));

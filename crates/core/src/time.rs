@@ -21,9 +21,7 @@ pub fn parse_time(text: &str, zone: &TimeZone) -> Result<ZonedDateTime, String> 
             .to_zoned_datetime(zone.clone())
             .map_err(|e| format!("'{text}' does not exist in the site's time zone: {e}"));
     }
-    Err(format!(
-        "'{text}' is not a date and time: write it like 2026-11-20T08:30:00Z or 2026-11-20T08:30:00+01:00"
-    ))
+    Err(format!("'{text}' is not a date and time: write it like 2026-11-20T08:30:00Z or 2026-11-20T08:30:00+01:00"))
 }
 
 /// A time as people read it on the page, e.g. "20 November 2026, 08:30 GMT".
@@ -49,12 +47,7 @@ mod tests {
 
     #[test]
     fn rejects_bad_dates_with_a_hint() {
-        for bad in [
-            "2026-13-01T00:00:00Z",
-            "yesterday",
-            "2026-02-30T10:00:00Z",
-            "",
-        ] {
+        for bad in ["2026-13-01T00:00:00Z", "yesterday", "2026-02-30T10:00:00Z", ""] {
             let err = parse_time(bad, &TimeZone::UTC).unwrap_err();
             assert!(err.contains("2026-11-20T08:30:00Z"), "{bad}: {err}");
         }

@@ -78,62 +78,40 @@ impl FileConfig {
             None if Path::new(DEFAULT_CONFIG).is_file() => PathBuf::from(DEFAULT_CONFIG),
             None => return Ok(Self::default()),
         };
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read config file {}", path.display()))?;
-        toml::from_str(&text)
-            .with_context(|| format!("config file {} is not valid", path.display()))
+        let text =
+            std::fs::read_to_string(&path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        toml::from_str(&text).with_context(|| format!("config file {} is not valid", path.display()))
     }
 }
 
 impl Config {
     /// `listen` and `data` come from flags or their environment variables (clap reads both).
-    pub fn resolve(
-        file: FileConfig,
-        listen: Option<String>,
-        data: Option<PathBuf>,
-    ) -> Result<Self> {
-        let listen = listen
-            .or(file.server.listen)
-            .unwrap_or_else(|| DEFAULT_LISTEN.into());
+    pub fn resolve(file: FileConfig, listen: Option<String>, data: Option<PathBuf>) -> Result<Self> {
+        let listen = listen.or(file.server.listen).unwrap_or_else(|| DEFAULT_LISTEN.into());
         Ok(Self {
             site: site_config(file.site, &listen)?,
             voice: voice_config(&file.voice)?,
             workers: match env("DATELINE_WORKERS") {
-                Some(n) => n
-                    .parse()
-                    .with_context(|| format!("DATELINE_WORKERS={n} is not a number"))?,
+                Some(n) => n.parse().with_context(|| format!("DATELINE_WORKERS={n} is not a number"))?,
                 None => file.voice.workers.unwrap_or_else(cores),
             },
-            data: data
-                .or(file.server.data)
-                .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA)),
+            data: data.or(file.server.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA)),
             listen,
         })
     }
 }
 
 fn cores() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
 }
 
 fn site_config(site: SiteSection, listen: &str) -> Result<SiteConfig> {
-    let time_zone_name = env("DATELINE_TIME_ZONE")
-        .or(site.time_zone)
-        .unwrap_or_else(|| "UTC".into());
-    let time_zone = TimeZone::get(&time_zone_name).with_context(|| {
-        format!("unknown time zone '{time_zone_name}': use an IANA name like Europe/London")
-    })?;
-    let theme_dir = env("DATELINE_THEME_DIR")
-        .map(PathBuf::from)
-        .or(site.theme_dir);
+    let time_zone_name = env("DATELINE_TIME_ZONE").or(site.time_zone).unwrap_or_else(|| "UTC".into());
+    let time_zone = TimeZone::get(&time_zone_name)
+        .with_context(|| format!("unknown time zone '{time_zone_name}': use an IANA name like Europe/London"))?;
+    let theme_dir = env("DATELINE_THEME_DIR").map(PathBuf::from).or(site.theme_dir);
     if let Some(dir) = &theme_dir {
-        anyhow::ensure!(
-            dir.is_dir(),
-            "theme folder {} does not exist",
-            dir.display()
-        );
+        anyhow::ensure!(dir.is_dir(), "theme folder {} does not exist", dir.display());
     }
     let base_url = env("DATELINE_BASE_URL")
         .or(site.base_url)
@@ -145,9 +123,7 @@ fn site_config(site: SiteSection, listen: &str) -> Result<SiteConfig> {
         "base_url '{base_url}' must start with http:// or https://"
     );
     Ok(SiteConfig {
-        title: env("DATELINE_SITE_TITLE")
-            .or(site.title)
-            .unwrap_or_else(|| "Dateline".into()),
+        title: env("DATELINE_SITE_TITLE").or(site.title).unwrap_or_else(|| "Dateline".into()),
         base_url,
         time_zone,
         theme_dir,
@@ -174,8 +150,10 @@ mod tests {
 
     #[test]
     fn flags_beat_the_file_and_the_file_beats_defaults() {
-        let file: FileConfig =
-            toml::from_str("[server]\nlisten = \"0.0.0.0:9000\"\ndata = \"/srv/news\"\n[site]\ntitle = \"The Lakeside\"\n").unwrap();
+        let file: FileConfig = toml::from_str(
+            "[server]\nlisten = \"0.0.0.0:9000\"\ndata = \"/srv/news\"\n[site]\ntitle = \"The Lakeside\"\n",
+        )
+        .unwrap();
         let config = Config::resolve(file, Some("127.0.0.1:1".into()), None).unwrap();
         assert_eq!(config.listen, "127.0.0.1:1");
         assert_eq!(config.data, PathBuf::from("/srv/news"));

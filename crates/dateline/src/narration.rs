@@ -38,14 +38,9 @@ pub struct Outcome {
 
 impl Narrator {
     pub fn new(store: Arc<dyn Store>, config: &Config) -> Result<Self> {
-        let cache = SegmentCache::open(&config.data.join("narration-cache"))
-            .context("cannot open the narration cache")?;
-        Ok(Self {
-            store,
-            voices: Voices::new(config.voice.clone()),
-            cache,
-            lexicon_dir: config.data.join("lexicon"),
-        })
+        let cache =
+            SegmentCache::open(&config.data.join("narration-cache")).context("cannot open the narration cache")?;
+        Ok(Self { store, voices: Voices::new(config.voice.clone()), cache, lexicon_dir: config.data.join("lexicon") })
     }
 
     /// Reads `lexicon/<language>.toml`; bad entries are logged and left out.
@@ -97,11 +92,7 @@ impl Narrator {
             )
             .await
             .map_err(NarrateFailure::retry)?;
-        Ok(Outcome {
-            record,
-            synthesized: narrated.synthesized,
-            skipped: narrated.skipped.len(),
-        })
+        Ok(Outcome { record, synthesized: narrated.synthesized, skipped: narrated.skipped.len() })
     }
 
     /// Takes and runs one due job; `false` when the queue had none.
@@ -109,11 +100,8 @@ impl Narrator {
         let Some(job) = self.store.claim_job(Timestamp::now()).await? else {
             return Ok(false);
         };
-        let visible = self
-            .store
-            .article(&job.article_slug)
-            .await?
-            .is_some_and(|a| a.status == dateline_core::Status::Published);
+        let visible =
+            self.store.article(&job.article_slug).await?.is_some_and(|a| a.status == dateline_core::Status::Published);
         if !visible {
             self.store.finish_job(job.id).await?;
             return Ok(true);
@@ -136,9 +124,7 @@ impl Narrator {
                     .flatten()
                     .map(|secs| Timestamp::now() + SignedDuration::from_secs(*secs));
                 tracing::warn!(slug = %job.article_slug, attempt = job.attempts, error = %failure.error, retry = retry_at.is_some(), "narration failed");
-                self.store
-                    .fail_job(job.id, &format!("{:#}", failure.error), retry_at)
-                    .await?;
+                self.store.fail_job(job.id, &format!("{:#}", failure.error), retry_at).await?;
             }
         }
         Ok(true)
@@ -153,17 +139,11 @@ pub struct NarrateFailure {
 
 impl NarrateFailure {
     fn retry(e: impl Into<anyhow::Error>) -> Self {
-        Self {
-            error: e.into(),
-            permanent: false,
-        }
+        Self { error: e.into(), permanent: false }
     }
 
     fn permanent(e: anyhow::Error) -> Self {
-        Self {
-            error: e,
-            permanent: true,
-        }
+        Self { error: e, permanent: true }
     }
 
     fn from_narration(e: NarrationError) -> Self {
@@ -173,10 +153,7 @@ impl NarrateFailure {
                 | NarrationError::Unspeakable(_)
                 | NarrationError::Voice(dateline_voice::VoiceError::NoVoice(_))
         );
-        Self {
-            error: e.into(),
-            permanent,
-        }
+        Self { error: e.into(), permanent }
     }
 }
 
@@ -223,10 +200,7 @@ impl Narrator {
                             tracing::warn!(slug = %a.slug, error = %e, "could not queue narration after a lexicon change");
                         }
                     }
-                    tracing::info!(
-                        articles = page.items.len(),
-                        "lexicon changed: narration queued again"
-                    );
+                    tracing::info!(articles = page.items.len(), "lexicon changed: narration queued again");
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "lexicon changed but articles could not be listed")

@@ -19,12 +19,7 @@ const SLUG: &str = "lake-towns-move";
 fn newsroom(voice: &str) -> (tempfile::TempDir, String) {
     let content = fixtures::prepare("good").unwrap();
     let data = tempfile::tempdir().unwrap();
-    let out = dateline(&[
-        "import",
-        content.path().to_str().unwrap(),
-        "--data",
-        data.path().to_str().unwrap(),
-    ]);
+    let out = dateline(&["import", content.path().to_str().unwrap(), "--data", data.path().to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     let config = data.path().join("test.toml");
     std::fs::write(&config, format!("[voice.languages]\nen = \"{voice}\"\n")).unwrap();
@@ -32,14 +27,7 @@ fn newsroom(voice: &str) -> (tempfile::TempDir, String) {
 }
 
 fn narrate(data: &Path, config: &str, slug: &str) -> String {
-    let out = dateline(&[
-        "narrate",
-        slug,
-        "--data",
-        data.to_str().unwrap(),
-        "--config",
-        config,
-    ]);
+    let out = dateline(&["narrate", slug, "--data", data.to_str().unwrap(), "--config", config]);
     assert!(out.status.success(), "narration failed:\n{}", text(&out));
     text(&out)
 }
@@ -68,48 +56,29 @@ fn cues(vtt: &str) -> Vec<(f64, f64)> {
         let parts: Vec<f64> = t.trim().split(':').map(|p| p.parse().unwrap()).collect();
         parts[0] * 3600.0 + parts[1] * 60.0 + parts[2]
     };
-    vtt.lines()
-        .filter_map(|l| l.split_once(" --> "))
-        .map(|(a, b)| (seconds(a), seconds(b)))
-        .collect()
+    vtt.lines().filter_map(|l| l.split_once(" --> ")).map(|(a, b)| (seconds(a), seconds(b))).collect()
 }
 
 async fn check_narration(data: &Path, expect_voice: &str) {
     let store = SqliteStore::open(data).await.unwrap();
-    let n = store
-        .narration(SLUG)
-        .await
-        .unwrap()
-        .expect("the article has a narration");
+    let n = store.narration(SLUG).await.unwrap().expect("the article has a narration");
     assert!(n.voice.starts_with(expect_voice), "voice {}", n.voice);
     let mp3 = std::fs::read(store.media_files().path(&n.audio.key).unwrap()).unwrap();
     let vtt = std::fs::read_to_string(store.media_files().path(&n.cues.key).unwrap()).unwrap();
     let (rate, samples) = decode_mp3(&mp3);
     let decoded = samples as f64 / rate as f64;
     let stored = n.duration_ms as f64 / 1000.0;
-    assert!(
-        (decoded - stored).abs() / stored < 0.02,
-        "decoded {decoded:.2} s vs the segments' {stored:.2} s"
-    );
+    assert!((decoded - stored).abs() / stored < 0.02, "decoded {decoded:.2} s vs the segments' {stored:.2} s");
     assert!(vtt.starts_with("WEBVTT"));
     let cues = cues(&vtt);
     assert_eq!(cues.len() as u32, n.sentences, "one cue per sentence");
     // Headline, 3 summary bullets and the body's sentences.
     assert!(cues.len() >= 12, "{} cues:\n{vtt}", cues.len());
     for pair in cues.windows(2) {
-        assert!(
-            pair[0].0 < pair[0].1 && pair[0].1 <= pair[1].0,
-            "cues in order, not overlapping: {pair:?}"
-        );
+        assert!(pair[0].0 < pair[0].1 && pair[0].1 <= pair[1].0, "cues in order, not overlapping: {pair:?}");
     }
-    assert!(
-        cues.last().unwrap().1 <= stored + 0.001,
-        "cues inside the audio"
-    );
-    assert!(
-        vtt.contains("Lake towns move to higher ground as water keeps rising"),
-        "cues carry the page's text"
-    );
+    assert!(cues.last().unwrap().1 <= stored + 0.001, "cues inside the audio");
+    assert!(vtt.contains("Lake towns move to higher ground as water keeps rising"), "cues carry the page's text");
     assert!(vtt.contains("Water rose 40 cm in a week."), "summary read");
 }
 
@@ -146,28 +115,17 @@ fn editing_one_sentence_synthesises_exactly_one_segment() {
         "Families loaded boats with mattresses, goats and radios.",
     );
     std::fs::write(&file, edited).unwrap();
-    let out = dateline(&[
-        "import",
-        content.path().to_str().unwrap(),
-        "--data",
-        data.path().to_str().unwrap(),
-    ]);
+    let out = dateline(&["import", content.path().to_str().unwrap(), "--data", data.path().to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     let after = narrate(data.path(), &config, SLUG);
-    assert!(
-        after.contains("(1 spoken now"),
-        "exactly one engine call for one edited sentence: {after}"
-    );
+    assert!(after.contains("(1 spoken now"), "exactly one engine call for one edited sentence: {after}");
 }
 
 #[test]
 fn a_narration_job_killed_mid_way_completes_after_restart() {
     let (data, config) = newsroom("piper:en_US-joe-medium");
     let db = data.path().join("dateline.db");
-    let env = [
-        ("DATELINE_WORKERS", "1"),
-        ("DATELINE_CONFIG", config.as_str()),
-    ];
+    let env = [("DATELINE_WORKERS", "1"), ("DATELINE_CONFIG", config.as_str())];
     let server = Server::start_with_env("serve", data.path(), &env);
     // Wait until a job is running (import queued one per published article), then kill -9.
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -177,10 +135,7 @@ fn a_narration_job_killed_mid_way_completes_after_restart() {
         if listing.contains(" running ") {
             break listing;
         }
-        assert!(
-            Instant::now() < deadline,
-            "no job started running:\n{listing}"
-        );
+        assert!(Instant::now() < deadline, "no job started running:\n{listing}");
         std::thread::sleep(Duration::from_millis(20));
     };
     server.kill_9();
@@ -189,21 +144,12 @@ fn a_narration_job_killed_mid_way_completes_after_restart() {
     let server = Server::start_with_env("serve", data.path(), &env);
     let deadline = Instant::now() + Duration::from_secs(240);
     loop {
-        let listing = text(&dateline(&[
-            "jobs",
-            "--data",
-            data.path().to_str().unwrap(),
-        ]));
-        let pending = listing
-            .lines()
-            .any(|l| l.contains(" queued ") || l.contains(" running "));
+        let listing = text(&dateline(&["jobs", "--data", data.path().to_str().unwrap()]));
+        let pending = listing.lines().any(|l| l.contains(" queued ") || l.contains(" running "));
         if !pending {
             // Only the Pashto article fails: no installed voice reads Pashto.
             let failed: Vec<&str> = listing.lines().filter(|l| l.contains(" failed ")).collect();
-            assert!(
-                failed.len() == 1 && failed[0].contains("river-rises-ps"),
-                "{listing}"
-            );
+            assert!(failed.len() == 1 && failed[0].contains("river-rises-ps"), "{listing}");
             break;
         }
         assert!(
@@ -228,10 +174,7 @@ fn a_narration_job_killed_mid_way_completes_after_restart() {
         let (status, headers, _) = support::get_with_headers(&server.url(src), &ranged);
         assert_eq!(status, 206, "{slug}: range request");
         assert_eq!(support::header(&headers, "content-encoding"), None);
-        assert_eq!(
-            support::header(&headers, "content-type"),
-            Some("audio/mpeg")
-        );
+        assert_eq!(support::header(&headers, "content-type"), Some("audio/mpeg"));
     }
 }
 
@@ -240,22 +183,11 @@ fn a_language_without_a_voice_fails_clearly_and_the_page_keeps_no_player() {
     // eSpeak NG has no Pashto voice, and no neural one is installed for it.
     let (data, config) = newsroom("espeak:en-gb");
     let out = dateline_with_env(
-        &[
-            "narrate",
-            "river-rises-ps",
-            "--data",
-            data.path().to_str().unwrap(),
-            "--config",
-            &config,
-        ],
+        &["narrate", "river-rises-ps", "--data", data.path().to_str().unwrap(), "--config", &config],
         &[],
     );
     assert!(!out.status.success());
-    assert!(
-        text(&out).contains("river-rises-ps: not narrated: no voice reads ps"),
-        "{}",
-        text(&out)
-    );
+    assert!(text(&out).contains("river-rises-ps: not narrated: no voice reads ps"), "{}", text(&out));
     let server = Server::start("serve", data.path());
     let (_, html) = get(&server.url("/articles/river-rises-ps"));
     assert!(!html.contains("<audio"), "no dead player");
@@ -288,16 +220,10 @@ fn wait_for_jobs(data: &Path, seconds: u64) {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     loop {
         let listing = text(&dateline(&["jobs", "--data", data.to_str().unwrap()]));
-        if !listing
-            .lines()
-            .any(|l| l.contains(" queued ") || l.contains(" running "))
-        {
+        if !listing.lines().any(|l| l.contains(" queued ") || l.contains(" running ")) {
             return;
         }
-        assert!(
-            Instant::now() < deadline,
-            "jobs still pending after {seconds} s:\n{listing}"
-        );
+        assert!(Instant::now() < deadline, "jobs still pending after {seconds} s:\n{listing}");
         std::thread::sleep(Duration::from_millis(200));
     }
 }
@@ -305,10 +231,7 @@ fn wait_for_jobs(data: &Path, seconds: u64) {
 #[test]
 fn a_lexicon_change_renarrates_only_the_sentences_using_it_and_the_feeds_list_the_audio() {
     let (data, config) = newsroom("espeak:en-gb");
-    let env = [
-        ("DATELINE_WORKERS", "1"),
-        ("DATELINE_CONFIG", config.as_str()),
-    ];
+    let env = [("DATELINE_WORKERS", "1"), ("DATELINE_CONFIG", config.as_str())];
     let server = Server::start_with_env("serve", data.path(), &env);
     wait_for_jobs(data.path(), 120);
     let (_, before) = get(&server.url(&format!("/articles/{SLUG}")));
@@ -317,65 +240,30 @@ fn a_lexicon_change_renarrates_only_the_sentences_using_it_and_the_feeds_list_th
 
     // "Atieno" appears in exactly one spoken sentence (the quote's attribution).
     std::fs::create_dir_all(data.path().join("lexicon")).unwrap();
-    std::fs::write(
-        data.path().join("lexicon/en.toml"),
-        "\"Atieno\" = { say = \"Ah-tee-EH-no\" }\n",
-    )
-    .unwrap();
+    std::fs::write(data.path().join("lexicon/en.toml"), "\"Atieno\" = { say = \"Ah-tee-EH-no\" }\n").unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
     while cached_segments(data.path()) == segments {
-        assert!(
-            Instant::now() < deadline,
-            "the lexicon change was not picked up"
-        );
+        assert!(Instant::now() < deadline, "the lexicon change was not picked up");
         std::thread::sleep(Duration::from_millis(200));
     }
     wait_for_jobs(data.path(), 120);
-    assert_eq!(
-        cached_segments(data.path()),
-        segments + 1,
-        "exactly one sentence spoken again"
-    );
+    assert_eq!(cached_segments(data.path()), segments + 1, "exactly one sentence spoken again");
     let (_, after) = get(&server.url(&format!("/articles/{SLUG}")));
     let audio = |html: &str| {
-        html.split("<audio")
-            .nth(1)
-            .and_then(|a| a.split("src=\"").nth(1))
-            .map(|s| s[..s.find('"').unwrap()].to_owned())
+        html.split("<audio").nth(1).and_then(|a| a.split("src=\"").nth(1)).map(|s| s[..s.find('"').unwrap()].to_owned())
     };
-    assert_ne!(
-        audio(&before),
-        audio(&after),
-        "the page switched to the new narration"
-    );
+    assert_ne!(audio(&before), audio(&after), "the page switched to the new narration");
 
     // Podcast feeds: site-wide and per section, narrated articles only.
     let (status, feed) = get(&server.url("/podcast.xml"));
     assert_eq!(status, 200);
-    assert!(
-        feed.contains("xmlns:itunes=") && feed.contains("<itunes:category text=\"News\""),
-        "{feed}"
-    );
-    assert_eq!(
-        feed.matches("<item>").count(),
-        2,
-        "the two narrated English articles:\n{feed}"
-    );
-    assert!(
-        feed.contains(r#"type="audio/mpeg""#) && feed.contains("<itunes:duration>00:0"),
-        "{feed}"
-    );
-    assert!(
-        feed.contains(&format!("<enclosure url=\"{}", server.url("/media/"))),
-        "absolute enclosure URLs:\n{feed}"
-    );
+    assert!(feed.contains("xmlns:itunes=") && feed.contains("<itunes:category text=\"News\""), "{feed}");
+    assert_eq!(feed.matches("<item>").count(), 2, "the two narrated English articles:\n{feed}");
+    assert!(feed.contains(r#"type="audio/mpeg""#) && feed.contains("<itunes:duration>00:0"), "{feed}");
+    assert!(feed.contains(&format!("<enclosure url=\"{}", server.url("/media/"))), "absolute enclosure URLs:\n{feed}");
     let (_, world) = get(&server.url("/sections/world/podcast.xml"));
     assert_eq!(world.matches("<item>").count(), 2);
     let (_, pashto) = get(&server.url("/sections/pashto/podcast.xml"));
-    assert_eq!(
-        pashto.matches("<item>").count(),
-        0,
-        "no voice for Pashto, so no episodes"
-    );
+    assert_eq!(pashto.matches("<item>").count(), 0, "no voice for Pashto, so no episodes");
     assert_eq!(get(&server.url("/sections/nope/podcast.xml")).0, 404);
 }

@@ -15,12 +15,7 @@ fn served_fixture() -> (tempfile::TempDir, Server) {
     let content = fixtures::prepare("good").unwrap();
     let data = tempfile::tempdir().unwrap();
     let data_arg = data.path().to_str().unwrap();
-    let out = dateline(&[
-        "import",
-        content.path().to_str().unwrap(),
-        "--data",
-        data_arg,
-    ]);
+    let out = dateline(&["import", content.path().to_str().unwrap(), "--data", data_arg]);
     assert!(out.status.success(), "{}", text(&out));
     let server = Server::start("serve", data.path());
     (data, server)
@@ -74,17 +69,11 @@ fn the_article_page_has_every_part_in_order() {
         ],
     );
     // No narration yet: no player, never a dead control.
-    assert!(
-        !html.contains("<audio"),
-        "no audio element without narration"
-    );
+    assert!(!html.contains("<audio"), "no audio element without narration");
     // Every image has its size, so nothing shifts while loading.
     for img in html.split("<img").skip(1) {
         let tag = &img[..img.find('>').unwrap()];
-        assert!(
-            tag.contains("width=") && tag.contains("height="),
-            "image without size: <img{tag}>"
-        );
+        assert!(tag.contains("width=") && tag.contains("height="), "image without size: <img{tag}>");
     }
     assert!(html.contains("<h1"), "one headline");
     assert_eq!(html.matches("<h1").count(), 1, "exactly one h1");
@@ -104,29 +93,18 @@ fn lists_home_sections_contributors_and_search() {
     let (_data, server) = served_fixture();
     let (status, home) = get(&server.url("/"));
     assert_eq!(status, 200);
-    assert!(
-        home.contains("/articles/lake-towns-move") && home.contains("/articles/older"),
-        "{home}"
-    );
-    assert!(
-        !home.contains("/articles/unfinished"),
-        "drafts are not listed"
-    );
+    assert!(home.contains("/articles/lake-towns-move") && home.contains("/articles/older"), "{home}");
+    assert!(!home.contains("/articles/unfinished"), "drafts are not listed");
     assert!(home.contains(r#"href="/sections/world""#));
     let (status, section) = get(&server.url("/sections/world"));
     assert_eq!(status, 200);
     assert_in_order(&section, &["/articles/lake-towns-move", "/articles/older"]);
     let (status, person) = get(&server.url("/contributors/amara-osei"));
     assert_eq!(status, 200);
-    assert!(
-        person.contains("Amara Osei covers water") && person.contains("/articles/lake-towns-move")
-    );
+    assert!(person.contains("Amara Osei covers water") && person.contains("/articles/lake-towns-move"));
     let (status, found) = get(&server.url("/search?q=boats"));
     assert_eq!(status, 200);
-    assert!(
-        found.contains("/articles/older") && found.contains("/articles/lake-towns-move"),
-        "{found}"
-    );
+    assert!(found.contains("/articles/older") && found.contains("/articles/lake-towns-move"), "{found}");
     let (_, nothing) = get(&server.url("/search?q=zebra"));
     assert!(!nothing.contains("/articles/"), "{nothing}");
 }
@@ -147,10 +125,7 @@ fn unknown_and_unpublished_pages_get_the_404_page() {
     ] {
         let (status, html) = get(&server.url(path));
         assert_eq!(status, 404, "{path}");
-        assert!(
-            html.contains("Page not found") && html.contains(r##"href="#main""##),
-            "{path}: {html}"
-        );
+        assert!(html.contains("Page not found") && html.contains(r##"href="#main""##), "{path}: {html}");
     }
 }
 
@@ -163,68 +138,33 @@ fn media_and_assets_are_served_with_types_sizes_and_long_caching() {
     let (status, headers, _) = get_with_cookie(&server.url(&format!("/media/{key}")), None);
     assert_eq!(status, 200);
     assert_eq!(header(&headers, "content-type"), Some("image/jpeg"));
-    assert!(
-        header(&headers, "cache-control")
-            .unwrap()
-            .contains("immutable")
-    );
+    assert!(header(&headers, "cache-control").unwrap().contains("immutable"));
     let css = html.split(r#"href="/assets/site."#).nth(1).unwrap();
     let css = format!("/assets/site.{}", &css[..css.find('"').unwrap()]);
     let (status, headers, body) = get_with_cookie(&server.url(&css), None);
     assert_eq!(status, 200, "{css}");
-    assert_eq!(
-        header(&headers, "content-type"),
-        Some("text/css; charset=utf-8")
-    );
-    assert!(
-        header(&headers, "cache-control")
-            .unwrap()
-            .contains("max-age=31536000")
-    );
-    assert!(
-        body.contains("prefers-color-scheme: dark"),
-        "dark mode follows the system"
-    );
+    assert_eq!(header(&headers, "content-type"), Some("text/css; charset=utf-8"));
+    assert!(header(&headers, "cache-control").unwrap().contains("max-age=31536000"));
+    assert!(body.contains("prefers-color-scheme: dark"), "dark mode follows the system");
     let (_, headers, _) = get_with_cookie(&server.url("/"), None);
-    assert!(
-        header(&headers, "content-security-policy")
-            .unwrap()
-            .contains("script-src 'self'")
-    );
+    assert!(header(&headers, "content-security-policy").unwrap().contains("script-src 'self'"));
 }
 
 #[test]
 fn the_text_size_switch_works_without_javascript() {
     let (_data, server) = served_fixture();
-    let (status, headers, _) = get_with_cookie(
-        &server.url("/text-size?size=lg&back=%2Farticles%2Flake-towns-move"),
-        None,
-    );
+    let (status, headers, _) =
+        get_with_cookie(&server.url("/text-size?size=lg&back=%2Farticles%2Flake-towns-move"), None);
     assert_eq!(status, 303);
-    assert_eq!(
-        header(&headers, "location"),
-        Some("/articles/lake-towns-move")
-    );
+    assert_eq!(header(&headers, "location"), Some("/articles/lake-towns-move"));
     let cookie = header(&headers, "set-cookie").unwrap();
-    assert!(
-        cookie.starts_with("dateline_text_size=lg") && cookie.contains("Max-Age=31536000"),
-        "{cookie}"
-    );
-    let (_, _, html) = get_with_cookie(
-        &server.url("/articles/lake-towns-move"),
-        Some("dateline_text_size=lg"),
-    );
+    assert!(cookie.starts_with("dateline_text_size=lg") && cookie.contains("Max-Age=31536000"), "{cookie}");
+    let (_, _, html) = get_with_cookie(&server.url("/articles/lake-towns-move"), Some("dateline_text_size=lg"));
     assert!(html.contains(r#"class="ts-lg""#), "the size is applied");
     let lg_link = html.split("/text-size?size=lg").nth(1).unwrap();
-    assert!(
-        lg_link[..lg_link.find('>').unwrap()].contains(r#"aria-current="true""#),
-        "the current size is marked"
-    );
+    assert!(lg_link[..lg_link.find('>').unwrap()].contains(r#"aria-current="true""#), "the current size is marked");
     // The switch never sends a reader to another site.
-    let (_, headers, _) = get_with_cookie(
-        &server.url("/text-size?size=sm&back=https://evil.example/"),
-        None,
-    );
+    let (_, headers, _) = get_with_cookie(&server.url("/text-size?size=sm&back=https://evil.example/"), None);
     assert_eq!(header(&headers, "location"), Some("/"));
 }
 
@@ -249,21 +189,12 @@ fn the_breaking_strip_appears_on_a_running_server_and_expires() {
     assert!(out.status.success(), "{}", text(&out));
     for path in ["/", "/articles/older", "/sections/world", "/no-such-page"] {
         let (_, html) = get(&server.url(path));
-        assert_in_order(
-            &html,
-            &[r##"href="#search""##, "Polls have closed", "<header"],
-        );
-        assert!(
-            html.contains(r#"href="/articles/lake-towns-move""#),
-            "{path}"
-        );
+        assert_in_order(&html, &[r##"href="#search""##, "Polls have closed", "<header"]);
+        assert!(html.contains(r#"href="/articles/lake-towns-move""#), "{path}");
     }
     std::thread::sleep(Duration::from_millis(3500));
     let (_, after) = get(&server.url("/"));
-    assert!(
-        !after.contains("Polls have closed"),
-        "the strip lowers itself at its expiry"
-    );
+    assert!(!after.contains("Polls have closed"), "the strip lowers itself at its expiry");
 
     let out = dateline(&["breaking", "set", "Second strip", "--data", data_arg]);
     assert!(out.status.success(), "{}", text(&out));
@@ -277,71 +208,26 @@ fn the_breaking_strip_appears_on_a_running_server_and_expires() {
 fn bad_commands_explain_themselves_and_change_nothing() {
     let data = tempfile::tempdir().unwrap();
     let data_arg = data.path().to_str().unwrap();
-    let out = dateline(&[
-        "breaking",
-        "set",
-        "Text",
-        "--link",
-        "javascript:alert(1)",
-        "--data",
-        data_arg,
-    ]);
+    let out = dateline(&["breaking", "set", "Text", "--link", "javascript:alert(1)", "--data", data_arg]);
     assert!(!out.status.success());
-    assert!(
-        text(&out).contains("the link must be a site path"),
-        "{}",
-        text(&out)
-    );
-    let out = dateline(&[
-        "breaking",
-        "set",
-        "Text",
-        "--until",
-        "last tuesday",
-        "--data",
-        data_arg,
-    ]);
+    assert!(text(&out).contains("the link must be a site path"), "{}", text(&out));
+    let out = dateline(&["breaking", "set", "Text", "--until", "last tuesday", "--data", data_arg]);
     assert!(text(&out).contains("--until"), "{}", text(&out));
     let out = dateline(&["breaking", "show", "--data", data_arg]);
-    assert!(
-        text(&out).contains("No breaking-news strip is up"),
-        "{}",
-        text(&out)
-    );
+    assert!(text(&out).contains("No breaking-news strip is up"), "{}", text(&out));
 
     let full = tempfile::tempdir().unwrap();
     std::fs::write(full.path().join("holiday.jpg"), b"x").unwrap();
-    let out = dateline(&[
-        "demo",
-        "--data",
-        full.path().to_str().unwrap(),
-        "--listen",
-        "127.0.0.1:0",
-    ]);
+    let out = dateline(&["demo", "--data", full.path().to_str().unwrap(), "--listen", "127.0.0.1:0"]);
     assert!(!out.status.success());
-    assert!(
-        text(&out).contains("is not empty and is not a Dateline data folder"),
-        "{}",
-        text(&out)
-    );
-    assert_eq!(
-        std::fs::read_dir(full.path()).unwrap().count(),
-        1,
-        "nothing written"
-    );
+    assert!(text(&out).contains("is not empty and is not a Dateline data folder"), "{}", text(&out));
+    assert_eq!(std::fs::read_dir(full.path()).unwrap().count(), 1, "nothing written");
 
     let out = dateline(&["import", "/no/such/folder", "--data", data_arg]);
-    assert!(
-        !out.status.success() && text(&out).contains("is not a folder"),
-        "{}",
-        text(&out)
-    );
+    assert!(!out.status.success() && text(&out).contains("is not a folder"), "{}", text(&out));
     for command in ["serve", "demo", "import", "breaking"] {
         let out = dateline(&[command, "--help"]);
-        assert!(
-            out.status.success() && text(&out).contains("--data"),
-            "{command} --help"
-        );
+        assert!(out.status.success() && text(&out).contains("--data"), "{command} --help");
     }
 }
 
@@ -349,12 +235,7 @@ fn bad_commands_explain_themselves_and_change_nothing() {
 fn a_theme_overrides_templates_file_by_file_and_failures_get_the_500_page() {
     let content = fixtures::prepare("good").unwrap();
     let data = tempfile::tempdir().unwrap();
-    let out = dateline(&[
-        "import",
-        content.path().to_str().unwrap(),
-        "--data",
-        data.path().to_str().unwrap(),
-    ]);
+    let out = dateline(&["import", content.path().to_str().unwrap(), "--data", data.path().to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     let theme = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -363,34 +244,18 @@ fn a_theme_overrides_templates_file_by_file_and_failures_get_the_500_page() {
     )
     .unwrap();
     // Compiles, but fails while rendering: the reader must get the 500 page.
-    std::fs::write(
-        theme.path().join("section.html"),
-        r#"{{ asset("no-such-file.css") }}"#,
-    )
-    .unwrap();
-    let server = Server::start_with_env(
-        "serve",
-        data.path(),
-        &[("DATELINE_THEME_DIR", theme.path().to_str().unwrap())],
-    );
+    std::fs::write(theme.path().join("section.html"), r#"{{ asset("no-such-file.css") }}"#).unwrap();
+    let server =
+        Server::start_with_env("serve", data.path(), &[("DATELINE_THEME_DIR", theme.path().to_str().unwrap())]);
     let (status, home) = get(&server.url("/"));
     assert_eq!(status, 200, "{home}");
-    assert!(
-        home.contains("Custom theme home") && home.contains(r##"href="#main""##),
-        "{home}"
-    );
+    assert!(home.contains("Custom theme home") && home.contains(r##"href="#main""##), "{home}");
     let (status, article) = get(&server.url("/articles/lake-towns-move"));
-    assert_eq!(
-        status, 200,
-        "templates the theme does not override stay built in"
-    );
+    assert_eq!(status, 200, "templates the theme does not override stay built in");
     assert!(article.contains("Lake towns move"));
     let (status, broken) = get(&server.url("/sections/world"));
     assert_eq!(status, 500);
-    assert!(
-        broken.contains("Something went wrong") && broken.contains(r##"href="#main""##),
-        "{broken}"
-    );
+    assert!(broken.contains("Something went wrong") && broken.contains(r##"href="#main""##), "{broken}");
 }
 
 #[test]
@@ -399,20 +264,10 @@ fn a_theme_with_a_syntax_error_is_refused_at_start() {
     let theme = tempfile::tempdir().unwrap();
     std::fs::write(theme.path().join("article.html"), "{% if %}").unwrap();
     let out = std::process::Command::new(support::bin())
-        .args([
-            "serve",
-            "--data",
-            data.path().to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-        ])
+        .args(["serve", "--data", data.path().to_str().unwrap(), "--listen", "127.0.0.1:0"])
         .env("DATELINE_THEME_DIR", theme.path())
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(
-        text(&out).contains("template article.html"),
-        "{}",
-        text(&out)
-    );
+    assert!(text(&out).contains("template article.html"), "{}", text(&out));
 }

@@ -15,10 +15,7 @@ pub fn fixtures_dir() -> PathBuf {
 fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.map_err(std::io::Error::other)?;
-        let rel = entry
-            .path()
-            .strip_prefix(from)
-            .map_err(std::io::Error::other)?;
+        let rel = entry.path().strip_prefix(from).map_err(std::io::Error::other)?;
         let target = to.join(rel);
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target)?;
@@ -30,14 +27,11 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
 }
 
 fn draw(path: &Path, width: u32, height: u32, format: ImageFormat) -> std::io::Result<()> {
-    let img = RgbImage::from_fn(width, height, |x, y| {
-        Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 140])
-    });
+    let img = RgbImage::from_fn(width, height, |x, y| Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 140]));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    img.save_with_format(path, format)
-        .map_err(std::io::Error::other)
+    img.save_with_format(path, format).map_err(std::io::Error::other)
 }
 
 /// Copies fixture folder `name` ("good" or "bad") and draws its images.
@@ -48,24 +42,13 @@ pub fn prepare(name: &str) -> std::io::Result<tempfile::TempDir> {
     match name {
         "good" => {
             draw(&root.join("images/lead.jpg"), 320, 180, ImageFormat::Jpeg)?;
-            draw(
-                &root.join("images/amara-square.png"),
-                200,
-                200,
-                ImageFormat::Png,
-            )?;
-            draw(
-                &root.join("articles/world/inline.png"),
-                160,
-                90,
-                ImageFormat::Png,
-            )?;
+            draw(&root.join("images/amara-square.png"), 200, 200, ImageFormat::Png)?;
+            draw(&root.join("articles/world/inline.png"), 160, 90, ImageFormat::Png)?;
         }
         "bad" => {
             draw(&root.join("images/ok.png"), 160, 90, ImageFormat::Png)?;
             std::fs::File::create(root.join("images/huge.jpg"))?.set_len(HUGE_IMAGE_BYTES)?;
-            let mut invalid =
-                b"+++\nheadline = \"Bad bytes \xff\xfe\"\nsection = \"world\"\n+++\n".to_vec();
+            let mut invalid = b"+++\nheadline = \"Bad bytes \xff\xfe\"\nsection = \"world\"\n+++\n".to_vec();
             invalid.extend_from_slice(b"Body.\n");
             std::fs::write(root.join("articles/bad-utf8.md"), invalid)?;
         }

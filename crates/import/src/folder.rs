@@ -21,9 +21,7 @@ pub struct ContentFolder {
 
 impl ContentFolder {
     pub fn open(root: &Path) -> std::io::Result<Self> {
-        Ok(Self {
-            root: root.canonicalize()?,
-        })
+        Ok(Self { root: root.canonicalize()? })
     }
 
     pub fn relative(&self, path: &Path) -> PathBuf {
@@ -44,28 +42,18 @@ impl ContentFolder {
     }
 
     pub fn read_text(&self, path: &Path) -> Result<String, FileProblem> {
-        let size = std::fs::metadata(path)
-            .map_err(|e| FileProblem::new(None, format!("cannot read: {e}")))?
-            .len();
+        let size = std::fs::metadata(path).map_err(|e| FileProblem::new(None, format!("cannot read: {e}")))?.len();
         if size > MAX_TEXT_BYTES {
             return Err(FileProblem::new(
                 None,
-                format!(
-                    "is {}; text files are at most {}",
-                    megabytes(size),
-                    megabytes(MAX_TEXT_BYTES)
-                ),
+                format!("is {}; text files are at most {}", megabytes(size), megabytes(MAX_TEXT_BYTES)),
             ));
         }
-        let bytes =
-            std::fs::read(path).map_err(|e| FileProblem::new(None, format!("cannot read: {e}")))?;
+        let bytes = std::fs::read(path).map_err(|e| FileProblem::new(None, format!("cannot read: {e}")))?;
         String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-            FileProblem::new(
-                Some(line),
-                format!("is not valid UTF-8 (byte {at}): save the file as UTF-8"),
-            )
+            FileProblem::new(Some(line), format!("is not valid UTF-8 (byte {at}): save the file as UTF-8"))
         })
     }
 
@@ -73,23 +61,15 @@ impl ContentFolder {
     /// that file first, then to the folder root. Never outside the folder.
     pub fn resolve(&self, from: &Path, reference: &str) -> Result<PathBuf, String> {
         if reference.contains("://") || reference.starts_with("data:") {
-            return Err(format!(
-                "image '{reference}' must be a file in the content folder, not a URL"
-            ));
+            return Err(format!("image '{reference}' must be a file in the content folder, not a URL"));
         }
         let rel = Path::new(reference);
         if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::Prefix(_))) {
             return Err(format!("image '{reference}' must be a relative path"));
         }
         let near = from.parent().unwrap_or(&self.root).join(rel);
-        let candidate = if near.exists() {
-            near
-        } else {
-            self.root.join(rel)
-        };
-        let found = candidate
-            .canonicalize()
-            .map_err(|_| format!("image '{reference}' was not found"))?;
+        let candidate = if near.exists() { near } else { self.root.join(rel) };
+        let found = candidate.canonicalize().map_err(|_| format!("image '{reference}' was not found"))?;
         if !found.starts_with(&self.root) {
             return Err(format!("image '{reference}' is outside the content folder"));
         }
@@ -97,15 +77,9 @@ impl ContentFolder {
     }
 
     /// Resolves, size-checks, reads and fully checks an image.
-    pub fn load_image(
-        &self,
-        from: &Path,
-        reference: &str,
-    ) -> Result<(Vec<u8>, ImageFacts), String> {
+    pub fn load_image(&self, from: &Path, reference: &str) -> Result<(Vec<u8>, ImageFacts), String> {
         let path = self.resolve(from, reference)?;
-        let size = std::fs::metadata(&path)
-            .map_err(|e| format!("image '{reference}': {e}"))?
-            .len();
+        let size = std::fs::metadata(&path).map_err(|e| format!("image '{reference}': {e}"))?.len();
         if size > MAX_IMAGE_BYTES {
             return Err(format!(
                 "image '{reference}' is {}; images are at most {}",

@@ -49,9 +49,7 @@ pub struct ImportOptions {
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        Self {
-            time_zone: TimeZone::UTC,
-        }
+        Self { time_zone: TimeZone::UTC }
     }
 }
 
@@ -77,11 +75,7 @@ pub async fn import_folder(
         import_sections(store, &folder, &sections_path, &mut report).await?;
     }
     done += 1;
-    on_progress(Progress {
-        done,
-        total,
-        path: &sections_path,
-    });
+    on_progress(Progress { done, total, path: &sections_path });
 
     for path in &contributor_files {
         import_contributor(store, &folder, path, &mut report).await?;
@@ -120,9 +114,7 @@ async fn import_sections(
     report: &mut ImportReport,
 ) -> Result<(), ImportError> {
     let rel = folder.relative(path);
-    let parsed = folder
-        .read_text(path)
-        .and_then(|text| parse_toml::<SectionsFile>(&text));
+    let parsed = folder.read_text(path).and_then(|text| parse_toml::<SectionsFile>(&text));
     let file = match parsed {
         Ok(file) => file,
         Err(problem) => {
@@ -132,19 +124,11 @@ async fn import_sections(
     };
     for (position, entry) in file.section.into_iter().enumerate() {
         let mut problems = Problems::new();
-        let slug = Slug::parse(&entry.slug)
-            .map_err(|e| problems.add("slug", e))
-            .ok();
-        let language = Language::parse(entry.language.as_deref().unwrap_or("en"))
-            .map_err(|e| problems.add("language", e))
-            .ok();
+        let slug = Slug::parse(&entry.slug).map_err(|e| problems.add("slug", e)).ok();
+        let language =
+            Language::parse(entry.language.as_deref().unwrap_or("en")).map_err(|e| problems.add("language", e)).ok();
         if let (Some(slug), Some(language)) = (slug, language) {
-            let section = Section {
-                slug,
-                name: entry.name,
-                language,
-                position: position as i64,
-            };
+            let section = Section { slug, name: entry.name, language, position: position as i64 };
             match section.validate() {
                 Ok(()) => {
                     store.save_section(&section).await?;
@@ -166,10 +150,7 @@ async fn import_contributor(
     report: &mut ImportReport,
 ) -> Result<(), ImportError> {
     let rel = folder.relative(path);
-    let file = match folder
-        .read_text(path)
-        .and_then(|text| parse_toml::<ContributorFile>(&text))
-    {
+    let file = match folder.read_text(path).and_then(|text| parse_toml::<ContributorFile>(&text)) {
         Ok(file) => file,
         Err(problem) => {
             report.add(rel, problem);
@@ -177,16 +158,13 @@ async fn import_contributor(
         }
     };
     let mut problems = Problems::new();
-    let slug = Slug::parse(&file.slug)
-        .map_err(|e| problems.add("slug", e))
-        .ok();
-    let kind = ContributorKind::parse(&file.kind)
-        .map_err(|e| problems.add("kind", e))
-        .ok();
+    let slug = Slug::parse(&file.slug).map_err(|e| problems.add("slug", e)).ok();
+    let kind = ContributorKind::parse(&file.kind).map_err(|e| problems.add("kind", e)).ok();
     let photo = match &file.photo {
-        Some(reference) => match folder.load_image(path, reference).and_then(|(bytes, _)| {
-            crop_to_16_9(bytes).map_err(|e| format!("photo '{reference}' {e}"))
-        }) {
+        Some(reference) => match folder
+            .load_image(path, reference)
+            .and_then(|(bytes, _)| crop_to_16_9(bytes).map_err(|e| format!("photo '{reference}' {e}")))
+        {
             Ok((bytes, facts)) => Some(NewMedia::image(bytes, facts)),
             Err(message) => {
                 problems.add("photo", message);
@@ -196,13 +174,7 @@ async fn import_contributor(
         None => None,
     };
     if let (Some(slug), Some(kind), true) = (slug, kind, problems.is_empty()) {
-        let mut contributor = Contributor {
-            slug,
-            name: file.name,
-            kind,
-            bio: file.bio.trim().to_owned(),
-            photo: None,
-        };
+        let mut contributor = Contributor { slug, name: file.name, kind, bio: file.bio.trim().to_owned(), photo: None };
         match contributor.validate() {
             Ok(()) => {
                 if let Some(media) = photo {

@@ -35,13 +35,8 @@ pub async fn read(
     let mut problems = Problems::new();
     let mut media = Vec::new();
 
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let slug = Slug::parse(front.slug.as_deref().unwrap_or(stem))
-        .map_err(|e| problems.add("slug", e))
-        .ok();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let slug = Slug::parse(front.slug.as_deref().unwrap_or(stem)).map_err(|e| problems.add("slug", e)).ok();
     if let Some(other) = slug.as_ref().and_then(|s| claimed.get(s)) {
         problems.add(
             "slug",
@@ -57,10 +52,7 @@ pub async fn read(
         Ok(s) => match store.section(s.as_str()).await? {
             Some(section) => Some(section),
             None => {
-                problems.add(
-                    "section",
-                    format!("'{s}' is not a section: add it to sections.toml"),
-                );
+                problems.add("section", format!("'{s}' is not a section: add it to sections.toml"));
                 None
             }
         },
@@ -70,37 +62,21 @@ pub async fn read(
         }
     };
     let language = match &front.language {
-        Some(tag) => Language::parse(tag)
-            .map_err(|e| problems.add("language", e))
-            .ok(),
-        None => Some(
-            section
-                .as_ref()
-                .map(|s| s.language.clone())
-                .unwrap_or_else(Language::english),
-        ),
+        Some(tag) => Language::parse(tag).map_err(|e| problems.add("language", e)).ok(),
+        None => Some(section.as_ref().map(|s| s.language.clone()).unwrap_or_else(Language::english)),
     };
 
     let mut contributors = Vec::new();
     for name in &front.contributors {
         match Slug::parse(name) {
             Ok(s) if store.contributor(s.as_str()).await?.is_some() => contributors.push(s),
-            Ok(s) => problems.add(
-                "contributors",
-                format!("'{s}' is not a contributor: add contributors/{s}.toml"),
-            ),
+            Ok(s) => problems.add("contributors", format!("'{s}' is not a contributor: add contributors/{s}.toml")),
             Err(e) => problems.add("contributors", e),
         }
     }
 
-    let time = |field: &str,
-                value: &Option<dateline_core::front_matter::TimeValue>,
-                problems: &mut Problems| {
-        value.as_ref().and_then(|v| {
-            parse_time(&v.text(), &options.time_zone)
-                .map_err(|e| problems.add(field, e))
-                .ok()
-        })
+    let time = |field: &str, value: &Option<dateline_core::front_matter::TimeValue>, problems: &mut Problems| {
+        value.as_ref().and_then(|v| parse_time(&v.text(), &options.time_zone).map_err(|e| problems.add(field, e)).ok())
     };
     let published = time("published", &front.published, &mut problems);
     let updated = time("updated", &front.updated, &mut problems);
@@ -132,11 +108,7 @@ pub async fn read(
                 let key = media_key(&bytes, facts.extension());
                 inline.insert(
                     src,
-                    ResolvedImage {
-                        url: format!("/media/{key}"),
-                        width: facts.width,
-                        height: facts.height,
-                    },
+                    ResolvedImage { url: format!("/media/{key}"), width: facts.width, height: facts.height },
                 );
                 media.push(NewMedia::image(bytes, facts));
             }
@@ -154,11 +126,7 @@ pub async fn read(
         }
     };
 
-    let status = if front.draft || published.is_none() {
-        Status::Draft
-    } else {
-        Status::Published
-    };
+    let status = if front.draft || published.is_none() { Status::Draft } else { Status::Published };
     if let (Some(slug), Some(section), Some(language), Some(body), true) =
         (slug, section, language, body, problems.is_empty())
     {
@@ -183,15 +151,9 @@ pub async fn read(
             Err(p) => problems.extend(p),
         }
     }
-    Ok(Err(problems
-        .iter()
-        .map(|p| FileProblem::new(None, format!("{}: {}", p.field, p.message)))
-        .collect()))
+    Ok(Err(problems.iter().map(|p| FileProblem::new(None, format!("{}: {}", p.field, p.message))).collect()))
 }
 
 fn non_blank(text: &Option<String>) -> Option<String> {
-    text.as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
 }

@@ -34,11 +34,7 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn add(&mut self, path: PathBuf, problem: FileProblem) {
-        self.problems.push(ImportProblem {
-            path,
-            line: problem.line,
-            message: problem.message,
-        });
+        self.problems.push(ImportProblem { path, line: problem.line, message: problem.message });
     }
 
     pub fn add_all(&mut self, path: PathBuf, problems: Vec<FileProblem>) {
@@ -75,11 +71,7 @@ impl fmt::Display for ImportReport {
             self.sections, self.contributors, self.articles_created, self.articles_updated
         )?;
         if !self.problems.is_empty() {
-            write!(
-                f,
-                "; {} files had problems and were not imported",
-                self.files_with_problems()
-            )?;
+            write!(f, "; {} files had problems and were not imported", self.files_with_problems())?;
         }
         Ok(())
     }

@@ -66,17 +66,11 @@ type BytesReader<'a> = ImageReader<Cursor<&'a [u8]>>;
 /// A reader for an accepted format, with decoding limits set.
 fn reader(bytes: &[u8]) -> Result<(BytesReader<'_>, ImageFormat), ImageError> {
     if bytes.len() as u64 > MAX_IMAGE_BYTES {
-        return Err(ImageError::TooLarge {
-            bytes: bytes.len() as u64,
-        });
+        return Err(ImageError::TooLarge { bytes: bytes.len() as u64 });
     }
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| ImageError::NotAnImage)?;
+    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| ImageError::NotAnImage)?;
     let format = match reader.format() {
-        Some(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP | ImageFormat::Gif)) => {
-            f
-        }
+        Some(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP | ImageFormat::Gif)) => f,
         _ => return Err(ImageError::NotAnImage),
     };
     let mut limits = Limits::default();
@@ -91,9 +85,7 @@ fn reader(bytes: &[u8]) -> Result<(BytesReader<'_>, ImageFormat), ImageError> {
 /// limits (read from the header before any pixel is decoded), and a full decode.
 pub fn inspect(bytes: &[u8]) -> Result<ImageFacts, ImageError> {
     let (reader, format) = reader(bytes)?;
-    let (width, height) = reader
-        .into_dimensions()
-        .map_err(|e| ImageError::Broken(e.to_string()))?;
+    let (width, height) = reader.into_dimensions().map_err(|e| ImageError::Broken(e.to_string()))?;
     if width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE {
         return Err(ImageError::TooManyPixels { width, height });
     }
@@ -105,11 +97,7 @@ pub fn inspect(bytes: &[u8]) -> Result<ImageFacts, ImageError> {
         image::ImageError::Limits(_) => ImageError::TooManyPixels { width, height },
         other => ImageError::Broken(other.to_string()),
     })?;
-    Ok(ImageFacts {
-        format,
-        width,
-        height,
-    })
+    Ok(ImageFacts { format, width, height })
 }
 
 /// Crops an image to 16:9 around its centre (contributor photos are shown at
@@ -121,31 +109,14 @@ pub fn crop_to_16_9(bytes: Vec<u8>) -> Result<(Vec<u8>, ImageFacts), ImageError>
         return Ok((bytes, facts));
     }
     let (reader, _) = reader(&bytes)?;
-    let img = reader
-        .decode()
-        .map_err(|e| ImageError::Broken(e.to_string()))?;
-    let (cw, ch) = if w * 9 > h * 16 {
-        (h * 16 / 9, h)
-    } else {
-        (w, w * 9 / 16)
-    };
+    let img = reader.decode().map_err(|e| ImageError::Broken(e.to_string()))?;
+    let (cw, ch) = if w * 9 > h * 16 { (h * 16 / 9, h) } else { (w, w * 9 / 16) };
     let (cw, ch) = (cw.max(1) as u32, ch.max(1) as u32);
-    let cropped = img
-        .crop_imm((facts.width - cw) / 2, (facts.height - ch) / 2, cw, ch)
-        .to_rgb8();
+    let cropped = img.crop_imm((facts.width - cw) / 2, (facts.height - ch) / 2, cw, ch).to_rgb8();
     let mut out = Vec::new();
     let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
-    cropped
-        .write_with_encoder(encoder)
-        .map_err(|e| ImageError::Broken(e.to_string()))?;
-    Ok((
-        out,
-        ImageFacts {
-            format: ImageFormat::Jpeg,
-            width: cw,
-            height: ch,
-        },
-    ))
+    cropped.write_with_encoder(encoder).map_err(|e| ImageError::Broken(e.to_string()))?;
+    Ok((out, ImageFacts { format: ImageFormat::Jpeg, width: cw, height: ch }))
 }
 
 #[cfg(test)]
@@ -155,27 +126,20 @@ mod tests {
     fn png(width: u32, height: u32) -> Vec<u8> {
         let img = image::RgbImage::from_pixel(width, height, image::Rgb([200, 40, 40]));
         let mut out = Vec::new();
-        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-            .unwrap();
+        img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png).unwrap();
         out
     }
 
     #[test]
     fn measures_real_images() {
         let facts = inspect(&png(32, 18)).unwrap();
-        assert_eq!(
-            (facts.format, facts.width, facts.height),
-            (ImageFormat::Png, 32, 18)
-        );
+        assert_eq!((facts.format, facts.width, facts.height), (ImageFormat::Png, 32, 18));
         assert_eq!(facts.extension(), "png");
     }
 
     #[test]
     fn refuses_text_named_like_an_image() {
-        assert_eq!(
-            inspect(b"just some words, not a picture"),
-            Err(ImageError::NotAnImage)
-        );
+        assert_eq!(inspect(b"just some words, not a picture"), Err(ImageError::NotAnImage));
     }
 
     #[test]
@@ -198,13 +162,7 @@ mod tests {
         bytes[16..20].copy_from_slice(&20_000u32.to_be_bytes());
         bytes[20..24].copy_from_slice(&20_000u32.to_be_bytes());
         let err = inspect(&bytes).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                ImageError::TooManyPixels { .. } | ImageError::Broken(_)
-            ),
-            "{err:?}"
-        );
+        assert!(matches!(err, ImageError::TooManyPixels { .. } | ImageError::Broken(_)), "{err:?}");
     }
 
     #[test]

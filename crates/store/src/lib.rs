@@ -55,14 +55,7 @@ pub struct ArticleQuery {
 
 impl ArticleQuery {
     pub fn latest(now: Timestamp, limit: u32) -> Self {
-        Self {
-            now,
-            section: None,
-            contributor: None,
-            text: None,
-            limit,
-            offset: 0,
-        }
+        Self { now, section: None, contributor: None, text: None, limit, offset: 0 }
     }
 }
 
@@ -89,24 +82,15 @@ pub enum MediaKind {
 
 impl NewMedia {
     pub fn image(bytes: Vec<u8>, facts: images::ImageFacts) -> Self {
-        Self {
-            bytes,
-            kind: MediaKind::Image(facts),
-        }
+        Self { bytes, kind: MediaKind::Image(facts) }
     }
 
     pub fn mp3(bytes: Vec<u8>) -> Self {
-        Self {
-            bytes,
-            kind: MediaKind::Mp3,
-        }
+        Self { bytes, kind: MediaKind::Mp3 }
     }
 
     pub fn webvtt(text: String) -> Self {
-        Self {
-            bytes: text.into_bytes(),
-            kind: MediaKind::WebVtt,
-        }
+        Self { bytes: text.into_bytes(), kind: MediaKind::WebVtt }
     }
 
     pub fn key(&self) -> String {

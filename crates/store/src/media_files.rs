@@ -26,12 +26,9 @@ impl MediaFiles {
     }
 
     pub fn write(&self, key: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-        let path = self.path(key).ok_or_else(|| {
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!("bad media key {key}"),
-            )
-        })?;
+        let path = self
+            .path(key)
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("bad media key {key}")))?;
         if path.exists() {
             return Ok(path);
         }

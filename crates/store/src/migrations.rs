@@ -5,20 +5,11 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 
 pub fn migrator() -> Migrator {
     let migration = |version: i64, name: &'static str, sql: &'static str| {
-        Migration::new(
-            version,
-            name.into(),
-            MigrationType::Simple,
-            sql.into_sql_str(),
-            false,
-        )
+        Migration::new(version, name.into(), MigrationType::Simple, sql.into_sql_str(), false)
     };
     Migrator::with_migrations(vec![
         migration(1, "initial", include_str!("../migrations/0001_initial.sql")),
-        migration(
-            2,
-            "narration",
-            include_str!("../migrations/0002_narration.sql"),
-        ),
+        migration(2, "narration", include_str!("../migrations/0002_narration.sql")),
+        migration(3, "accounts", include_str!("../migrations/0003_accounts.sql")),
     ])
 }

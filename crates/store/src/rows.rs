@@ -2,8 +2,7 @@
 //! damaged outside Dateline, and is reported as such rather than shown.
 
 use dateline_core::{
-    Article, Body, BreakingNews, Contributor, ContributorKind, Language, LeadImage, MediaInfo,
-    Section, Slug, Status,
+    Article, Body, BreakingNews, Contributor, ContributorKind, Language, LeadImage, MediaInfo, Section, Slug, Status,
 };
 use jiff::{Timestamp, ZonedDateTime};
 use sqlx::Row;
@@ -20,8 +19,7 @@ pub fn slug(text: String) -> Result<Slug> {
 }
 
 fn zoned(text: Option<String>) -> Result<Option<ZonedDateTime>> {
-    text.map(|t| t.parse::<ZonedDateTime>().map_err(|e| corrupt("time", e)))
-        .transpose()
+    text.map(|t| t.parse::<ZonedDateTime>().map_err(|e| corrupt("time", e))).transpose()
 }
 
 pub fn section(row: &SqliteRow) -> Result<Section> {
@@ -71,9 +69,7 @@ pub fn article(row: &SqliteRow, tags: Vec<String>, contributors: Vec<Slug>) -> R
         lead_image: match lead_media {
             Some(media) => Some(LeadImage {
                 media,
-                alt: row
-                    .try_get::<Option<String>, _>("lead_alt")?
-                    .unwrap_or_default(),
+                alt: row.try_get::<Option<String>, _>("lead_alt")?.unwrap_or_default(),
                 caption: row.try_get("lead_caption")?,
                 credit: row.try_get("lead_credit")?,
             }),
@@ -91,9 +87,7 @@ pub fn article(row: &SqliteRow, tags: Vec<String>, contributors: Vec<Slug>) -> R
 pub fn summary(row: &SqliteRow) -> Result<ArticleSummary> {
     let lead_image = match row.try_get::<Option<String>, _>("lead_media")? {
         Some(key) => Some(TeaserImage {
-            alt: row
-                .try_get::<Option<String>, _>("lead_alt")?
-                .unwrap_or_default(),
+            alt: row.try_get::<Option<String>, _>("lead_alt")?.unwrap_or_default(),
             media: MediaInfo {
                 key,
                 content_type: row.try_get("media_content_type")?,
@@ -120,8 +114,7 @@ pub fn breaking(row: &SqliteRow) -> Result<BreakingNews> {
     Ok(BreakingNews {
         text: row.try_get("text")?,
         link: row.try_get("link")?,
-        until: Timestamp::from_second(row.try_get("until_ts")?)
-            .map_err(|e| corrupt("breaking expiry", e))?,
+        until: Timestamp::from_second(row.try_get("until_ts")?).map_err(|e| corrupt("breaking expiry", e))?,
     })
 }
 

@@ -8,13 +8,11 @@ use async_trait::async_trait;
 use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug};
 use jiff::Timestamp;
 use sqlx::Row;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::{
-    ArticleQuery, ArticleSummary, Job, JobRow, MediaFiles, NARRATE, NarrationRecord, NewMedia,
-    NewNarration, Page, Result, Store, StoreError, migrations, rows,
+    ArticleQuery, ArticleSummary, Job, JobRow, MediaFiles, NARRATE, NarrationRecord, NewMedia, NewNarration, Page,
+    Result, Store, StoreError, migrations, rows,
 };
 
 pub const DATABASE_FILE: &str = "dateline.db";
@@ -39,10 +37,7 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         migrations::migrator().run(&pool).await?;
         Ok(Self { pool, media })
     }
@@ -60,15 +55,11 @@ impl SqliteStore {
     }
 
     async fn contributor_slugs(&self, article_id: i64) -> Result<Vec<Slug>> {
-        let rows = sqlx::query(
-            "SELECT contributor FROM article_contributors WHERE article_id = ? ORDER BY position",
-        )
-        .bind(article_id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| rows::slug(r.try_get("contributor")?))
-            .collect()
+        let rows = sqlx::query("SELECT contributor FROM article_contributors WHERE article_id = ? ORDER BY position")
+            .bind(article_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| rows::slug(r.try_get("contributor")?)).collect()
     }
 }
 
@@ -88,11 +79,7 @@ async fn insert_media_row(executor: impl sqlx::SqliteExecutor<'_>, info: &MediaI
     Ok(())
 }
 
-async fn queue_job(
-    executor: impl sqlx::SqliteExecutor<'_>,
-    kind: &str,
-    article_id: i64,
-) -> Result<()> {
+async fn queue_job(executor: impl sqlx::SqliteExecutor<'_>, kind: &str, article_id: i64) -> Result<()> {
     let now = Timestamp::now().as_second();
     sqlx::query(
         "INSERT INTO jobs (kind, article_id, state, run_after_ts, created_ts, updated_ts)
@@ -140,17 +127,12 @@ impl Store for SqliteStore {
     }
 
     async fn sections(&self) -> Result<Vec<Section>> {
-        let rows = sqlx::query("SELECT * FROM sections ORDER BY position, name")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query("SELECT * FROM sections ORDER BY position, name").fetch_all(&self.pool).await?;
         rows.iter().map(rows::section).collect()
     }
 
     async fn section(&self, slug: &str) -> Result<Option<Section>> {
-        let row = sqlx::query("SELECT * FROM sections WHERE slug = ?")
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query("SELECT * FROM sections WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await?;
         row.as_ref().map(rows::section).transpose()
     }
 
@@ -171,10 +153,8 @@ impl Store for SqliteStore {
     }
 
     async fn contributor(&self, slug: &str) -> Result<Option<Contributor>> {
-        let row = sqlx::query("SELECT * FROM contributors WHERE slug = ?")
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT * FROM contributors WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await?;
         row.as_ref().map(rows::contributor).transpose()
     }
 
@@ -189,8 +169,7 @@ impl Store for SqliteStore {
     }
 
     async fn save_article(&self, a: &Article) -> Result<i64> {
-        let summary = serde_json::to_string(&a.summary)
-            .map_err(|e| crate::StoreError::Invalid(e.to_string()))?;
+        let summary = serde_json::to_string(&a.summary).map_err(|e| crate::StoreError::Invalid(e.to_string()))?;
         let lead = a.lead_image.as_ref();
         let mut tx = self.pool.begin().await?;
         let id: i64 = sqlx::query(
@@ -229,10 +208,7 @@ impl Store for SqliteStore {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        sqlx::query("DELETE FROM article_tags WHERE article_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM article_tags WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
         for tag in &a.tags {
             sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)")
                 .bind(id)
@@ -240,10 +216,7 @@ impl Store for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query("DELETE FROM article_contributors WHERE article_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM article_contributors WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
         for (position, c) in a.contributors.iter().enumerate() {
             sqlx::query("INSERT INTO article_contributors (article_id, position, contributor) VALUES (?, ?, ?)")
                 .bind(id)
@@ -260,10 +233,8 @@ impl Store for SqliteStore {
     }
 
     async fn article(&self, slug: &str) -> Result<Option<Article>> {
-        let Some(row) = sqlx::query("SELECT * FROM articles WHERE slug = ?")
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?
+        let Some(row) =
+            sqlx::query("SELECT * FROM articles WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await?
         else {
             return Ok(None);
         };
@@ -288,14 +259,7 @@ impl Store for SqliteStore {
                                  LIKE ?5 ESCAPE '\\')
               AND (?6 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
                                  LIKE ?6 ESCAPE '\\')";
-        let words: Vec<String> = q
-            .text
-            .as_deref()
-            .unwrap_or("")
-            .split_whitespace()
-            .take(3)
-            .map(like_pattern)
-            .collect();
+        let words: Vec<String> = q.text.as_deref().unwrap_or("").split_whitespace().take(3).map(like_pattern).collect();
         let word = |i: usize| words.get(i).cloned();
         let now = q.now.as_second();
         let count_sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) AS n{FILTER}"));
@@ -329,10 +293,7 @@ impl Store for SqliteStore {
             .fetch_all(&self.pool)
             .await?;
         let items = rows.iter().map(rows::summary).collect::<Result<_>>()?;
-        Ok(Page {
-            items,
-            total: total as u64,
-        })
+        Ok(Page { items, total: total as u64 })
     }
 
     async fn put_media(&self, media: NewMedia) -> Result<MediaInfo> {
@@ -344,10 +305,7 @@ impl Store for SqliteStore {
     }
 
     async fn media(&self, key: &str) -> Result<Option<MediaInfo>> {
-        let row = sqlx::query("SELECT * FROM media WHERE key = ?")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query("SELECT * FROM media WHERE key = ?").bind(key).fetch_optional(&self.pool).await?;
         row.as_ref().map(rows::media).transpose()
     }
 
@@ -385,13 +343,7 @@ impl Store for SqliteStore {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        Ok(NarrationRecord {
-            audio,
-            cues,
-            duration_ms: n.duration_ms,
-            voice: n.voice,
-            sentences: n.sentences,
-        })
+        Ok(NarrationRecord { audio, cues, duration_ms: n.duration_ms, voice: n.voice, sentences: n.sentences })
     }
 
     async fn narration(&self, slug: &str) -> Result<Option<NarrationRecord>> {
@@ -410,10 +362,8 @@ impl Store for SqliteStore {
     }
 
     async fn queue_narration(&self, slug: &str) -> Result<bool> {
-        let Some(row) = sqlx::query("SELECT id FROM articles WHERE slug = ?")
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?
+        let Some(row) =
+            sqlx::query("SELECT id FROM articles WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await?
         else {
             return Ok(false);
         };
@@ -438,13 +388,11 @@ impl Store for SqliteStore {
     }
 
     async fn finish_job(&self, id: i64) -> Result<()> {
-        sqlx::query(
-            "UPDATE jobs SET state = 'done', last_error = NULL, updated_ts = ? WHERE id = ?",
-        )
-        .bind(Timestamp::now().as_second())
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
+        sqlx::query("UPDATE jobs SET state = 'done', last_error = NULL, updated_ts = ? WHERE id = ?")
+            .bind(Timestamp::now().as_second())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -477,11 +425,10 @@ impl Store for SqliteStore {
         )
         .execute(&mut *tx)
         .await?;
-        let done =
-            sqlx::query("UPDATE jobs SET state = 'queued', updated_ts = ? WHERE state = 'running'")
-                .bind(Timestamp::now().as_second())
-                .execute(&mut *tx)
-                .await?;
+        let done = sqlx::query("UPDATE jobs SET state = 'queued', updated_ts = ? WHERE state = 'running'")
+            .bind(Timestamp::now().as_second())
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(done.rows_affected())
     }
@@ -511,9 +458,7 @@ impl Store for SqliteStore {
     }
 
     async fn clear_breaking(&self) -> Result<()> {
-        sqlx::query("DELETE FROM breaking")
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("DELETE FROM breaking").execute(&self.pool).await?;
         Ok(())
     }
 

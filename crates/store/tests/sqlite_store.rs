@@ -3,9 +3,7 @@
 #![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 
 use dateline_core::markdown::{self, NoImages};
-use dateline_core::{
-    Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Section, Slug, Status,
-};
+use dateline_core::{Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Section, Slug, Status};
 use dateline_store::images::inspect;
 use dateline_store::{ArticleQuery, NewMedia, NewNarration, SqliteStore, Store};
 use jiff::{Timestamp, ToSpan};
@@ -17,8 +15,7 @@ fn slug(s: &str) -> Slug {
 fn png() -> Vec<u8> {
     let img = image::RgbImage::from_pixel(16, 9, image::Rgb([10, 120, 200]));
     let mut out = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).unwrap();
     out
 }
 
@@ -36,9 +33,7 @@ fn article(slug_text: &str, headline: &str, published: &str) -> Article {
         body: markdown::render("The lake rose by two metres.", &NoImages).unwrap(),
         contributors: vec![slug("amara-osei"), slug("swahili-service")],
         status: Status::Published,
-        published: Some(
-            dateline_core::time::parse_time(published, &jiff::tz::TimeZone::UTC).unwrap(),
-        ),
+        published: Some(dateline_core::time::parse_time(published, &jiff::tz::TimeZone::UTC).unwrap()),
         updated: None,
     }
 }
@@ -46,29 +41,15 @@ fn article(slug_text: &str, headline: &str, published: &str) -> Article {
 async fn seeded() -> (tempfile::TempDir, SqliteStore) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(dir.path()).await.unwrap();
-    for (i, (s, name)) in [("world", "World"), ("climate", "Climate")]
-        .into_iter()
-        .enumerate()
-    {
-        let section = Section {
-            slug: slug(s),
-            name: name.into(),
-            language: Language::english(),
-            position: i as i64,
-        };
+    for (i, (s, name)) in [("world", "World"), ("climate", "Climate")].into_iter().enumerate() {
+        let section = Section { slug: slug(s), name: name.into(), language: Language::english(), position: i as i64 };
         store.save_section(&section).await.unwrap();
     }
     for (s, name, kind) in [
         ("amara-osei", "Amara Osei", ContributorKind::Person),
         ("swahili-service", "Swahili Service", ContributorKind::Desk),
     ] {
-        let c = Contributor {
-            slug: slug(s),
-            name: name.into(),
-            kind,
-            bio: "Bio.".into(),
-            photo: None,
-        };
+        let c = Contributor { slug: slug(s), name: name.into(), kind, bio: "Bio.".into(), photo: None };
         store.save_contributor(&c).await.unwrap();
     }
     (dir, store)
@@ -78,24 +59,11 @@ async fn seeded() -> (tempfile::TempDir, SqliteStore) {
 async fn an_article_round_trips_with_its_media() {
     let (_dir, store) = seeded().await;
     let bytes = png();
-    let media = store
-        .put_media(NewMedia::image(bytes.clone(), inspect(&bytes).unwrap()))
-        .await
-        .unwrap();
-    assert_eq!(
-        (media.width, media.height, media.content_type.as_str()),
-        (16, 9, "image/png")
-    );
-    assert_eq!(
-        std::fs::read(store.media_files().path(&media.key).unwrap()).unwrap(),
-        bytes
-    );
+    let media = store.put_media(NewMedia::image(bytes.clone(), inspect(&bytes).unwrap())).await.unwrap();
+    assert_eq!((media.width, media.height, media.content_type.as_str()), (16, 9, "image/png"));
+    assert_eq!(std::fs::read(store.media_files().path(&media.key).unwrap()).unwrap(), bytes);
 
-    let mut a = article(
-        "lake-rises",
-        "Lake rises",
-        "2026-11-20T08:30:00+03:00[Africa/Nairobi]",
-    );
+    let mut a = article("lake-rises", "Lake rises", "2026-11-20T08:30:00+03:00[Africa/Nairobi]");
     a.lead_image = Some(LeadImage {
         media: media.key.clone(),
         alt: "A flooded road".into(),
@@ -105,19 +73,13 @@ async fn an_article_round_trips_with_its_media() {
     store.save_article(&a).await.unwrap();
     let back = store.article("lake-rises").await.unwrap().unwrap();
     assert_eq!(back, a);
-    assert_eq!(
-        back.published.unwrap().time_zone().iana_name(),
-        Some("Africa/Nairobi")
-    );
+    assert_eq!(back.published.unwrap().time_zone().iana_name(), Some("Africa/Nairobi"));
 }
 
 #[tokio::test]
 async fn saving_the_same_slug_again_replaces_the_article() {
     let (_dir, store) = seeded().await;
-    let first = store
-        .save_article(&article("a", "First", "2026-11-20T08:30:00Z"))
-        .await
-        .unwrap();
+    let first = store.save_article(&article("a", "First", "2026-11-20T08:30:00Z")).await.unwrap();
     let mut edited = article("a", "Second", "2026-11-20T08:30:00Z");
     edited.tags = vec!["new".into()];
     edited.contributors = vec![slug("swahili-service")];
@@ -126,21 +88,10 @@ async fn saving_the_same_slug_again_replaces_the_article() {
     let back = store.article("a").await.unwrap().unwrap();
     assert_eq!(
         (back.headline.as_str(), back.tags, back.contributors),
-        (
-            "Second",
-            vec!["new".to_owned()],
-            vec![slug("swahili-service")]
-        )
+        ("Second", vec!["new".to_owned()], vec![slug("swahili-service")])
     );
     let now: Timestamp = "2026-11-24T00:00:00Z".parse().unwrap();
-    assert_eq!(
-        store
-            .list_articles(&ArticleQuery::latest(now, 10))
-            .await
-            .unwrap()
-            .total,
-        1
-    );
+    assert_eq!(store.list_articles(&ArticleQuery::latest(now, 10)).await.unwrap().total, 1);
 }
 
 #[tokio::test]
@@ -155,18 +106,9 @@ async fn a_failed_save_changes_nothing() {
 #[tokio::test]
 async fn lists_only_live_articles_newest_first_with_filters() {
     let (_dir, store) = seeded().await;
-    store
-        .save_article(&article("old", "Old flood", "2026-11-18T08:00:00Z"))
-        .await
-        .unwrap();
-    store
-        .save_article(&article("new", "New drought", "2026-11-21T08:00:00Z"))
-        .await
-        .unwrap();
-    store
-        .save_article(&article("future", "Future", "2026-12-25T08:00:00Z"))
-        .await
-        .unwrap();
+    store.save_article(&article("old", "Old flood", "2026-11-18T08:00:00Z")).await.unwrap();
+    store.save_article(&article("new", "New drought", "2026-11-21T08:00:00Z")).await.unwrap();
+    store.save_article(&article("future", "Future", "2026-12-25T08:00:00Z")).await.unwrap();
     let mut draft = article("draft", "Draft", "2026-11-19T08:00:00Z");
     draft.status = Status::Draft;
     store.save_article(&draft).await.unwrap();
@@ -176,106 +118,45 @@ async fn lists_only_live_articles_newest_first_with_filters() {
     store.save_article(&climate).await.unwrap();
 
     let now: Timestamp = "2026-11-24T00:00:00Z".parse().unwrap();
-    let all = store
-        .list_articles(&ArticleQuery::latest(now, 10))
-        .await
-        .unwrap();
+    let all = store.list_articles(&ArticleQuery::latest(now, 10)).await.unwrap();
     let slugs: Vec<_> = all.items.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["new", "heat", "old"]);
     assert_eq!(all.items[0].section_name, "World");
 
-    let later = store
-        .list_articles(&ArticleQuery::latest(now + (60 * 24).hours(), 10))
-        .await
-        .unwrap();
-    assert_eq!(
-        later.total, 4,
-        "the scheduled article goes live on its time"
-    );
+    let later = store.list_articles(&ArticleQuery::latest(now + (60 * 24).hours(), 10)).await.unwrap();
+    assert_eq!(later.total, 4, "the scheduled article goes live on its time");
 
-    let section = ArticleQuery {
-        section: Some(slug("climate")),
-        ..ArticleQuery::latest(now, 10)
-    };
-    assert_eq!(
-        store.list_articles(&section).await.unwrap().items[0]
-            .slug
-            .as_str(),
-        "heat"
-    );
+    let section = ArticleQuery { section: Some(slug("climate")), ..ArticleQuery::latest(now, 10) };
+    assert_eq!(store.list_articles(&section).await.unwrap().items[0].slug.as_str(), "heat");
 
-    let desk = ArticleQuery {
-        contributor: Some(slug("swahili-service")),
-        ..ArticleQuery::latest(now, 10)
-    };
+    let desk = ArticleQuery { contributor: Some(slug("swahili-service")), ..ArticleQuery::latest(now, 10) };
     assert_eq!(store.list_articles(&desk).await.unwrap().total, 2);
 
-    let paged = ArticleQuery {
-        limit: 1,
-        offset: 1,
-        ..ArticleQuery::latest(now, 1)
-    };
+    let paged = ArticleQuery { limit: 1, offset: 1, ..ArticleQuery::latest(now, 1) };
     let page = store.list_articles(&paged).await.unwrap();
-    assert_eq!(
-        (page.items.len(), page.total, page.items[0].slug.as_str()),
-        (1, 3, "heat")
-    );
+    assert_eq!((page.items.len(), page.total, page.items[0].slug.as_str()), (1, 3, "heat"));
 }
 
 #[tokio::test]
 async fn text_search_matches_all_words_literally_and_ranks_headlines_first() {
     let (_dir, store) = seeded().await;
-    store
-        .save_article(&article("in-body", "Markets calm", "2026-11-21T08:00:00Z"))
-        .await
-        .unwrap();
-    store
-        .save_article(&article(
-            "in-headline",
-            "Lake shore erosion",
-            "2026-11-20T08:00:00Z",
-        ))
-        .await
-        .unwrap();
+    store.save_article(&article("in-body", "Markets calm", "2026-11-21T08:00:00Z")).await.unwrap();
+    store.save_article(&article("in-headline", "Lake shore erosion", "2026-11-20T08:00:00Z")).await.unwrap();
     let now: Timestamp = "2026-11-24T00:00:00Z".parse().unwrap();
-    let search = |text: &str| ArticleQuery {
-        text: Some(text.into()),
-        ..ArticleQuery::latest(now, 10)
-    };
+    let search = |text: &str| ArticleQuery { text: Some(text.into()), ..ArticleQuery::latest(now, 10) };
     let found = store.list_articles(&search("lake")).await.unwrap();
     let slugs: Vec<_> = found.items.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["in-headline", "in-body"]);
-    assert_eq!(
-        store
-            .list_articles(&search("lake metres"))
-            .await
-            .unwrap()
-            .total,
-        2
-    );
-    assert_eq!(
-        store
-            .list_articles(&search("lake zebra"))
-            .await
-            .unwrap()
-            .total,
-        0
-    );
-    assert_eq!(
-        store.list_articles(&search("100%_")).await.unwrap().total,
-        0
-    );
+    assert_eq!(store.list_articles(&search("lake metres")).await.unwrap().total, 2);
+    assert_eq!(store.list_articles(&search("lake zebra")).await.unwrap().total, 0);
+    assert_eq!(store.list_articles(&search("100%_")).await.unwrap().total, 0);
 }
 
 #[tokio::test]
 async fn the_breaking_strip_lowers_itself() {
     let (_dir, store) = seeded().await;
     let now = Timestamp::from_second(Timestamp::now().as_second()).unwrap();
-    let news = BreakingNews {
-        text: "Polls close".into(),
-        link: Some("/articles/a".into()),
-        until: now + 1.hour(),
-    };
+    let news = BreakingNews { text: "Polls close".into(), link: Some("/articles/a".into()), until: now + 1.hour() };
     store.set_breaking(&news).await.unwrap();
     assert_eq!(store.breaking(now).await.unwrap(), Some(news.clone()));
     assert_eq!(store.breaking(now + 2.hours()).await.unwrap(), None);
@@ -288,12 +169,7 @@ async fn data_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = SqliteStore::open(dir.path()).await.unwrap();
-        let s = Section {
-            slug: slug("world"),
-            name: "World".into(),
-            language: Language::english(),
-            position: 0,
-        };
+        let s = Section { slug: slug("world"), name: "World".into(), language: Language::english(), position: 0 };
         store.save_section(&s).await.unwrap();
     }
     let store = SqliteStore::open(dir.path()).await.unwrap();
@@ -307,71 +183,37 @@ async fn publishing_queues_one_narration_job_and_workers_take_it_once() {
     draft.status = Status::Draft;
     store.save_article(&draft).await.unwrap();
     let now = Timestamp::now();
-    assert!(
-        store.claim_job(now).await.unwrap().is_none(),
-        "drafts are not narrated"
-    );
+    assert!(store.claim_job(now).await.unwrap().is_none(), "drafts are not narrated");
 
     let a = article("a", "First", "2026-11-20T08:30:00Z");
     store.save_article(&a).await.unwrap();
     store.save_article(&a).await.unwrap();
     let job = store.claim_job(now).await.unwrap().expect("a queued job");
-    assert_eq!(
-        (job.article_slug.as_str(), job.attempts, job.kind.as_str()),
-        ("a", 1, "narrate")
-    );
-    assert!(
-        store.claim_job(now).await.unwrap().is_none(),
-        "saving twice queued one job"
-    );
+    assert_eq!((job.article_slug.as_str(), job.attempts, job.kind.as_str()), ("a", 1, "narrate"));
+    assert!(store.claim_job(now).await.unwrap().is_none(), "saving twice queued one job");
 
     // Changed while running: a second job waits behind the running one.
     store.save_article(&a).await.unwrap();
-    let again = store
-        .claim_job(now)
-        .await
-        .unwrap()
-        .expect("the follow-up job");
+    let again = store.claim_job(now).await.unwrap().expect("the follow-up job");
     store.finish_job(job.id).await.unwrap();
     store.finish_job(again.id).await.unwrap();
-    let states: Vec<_> = store
-        .jobs(10)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|j| j.state)
-        .collect();
+    let states: Vec<_> = store.jobs(10).await.unwrap().into_iter().map(|j| j.state).collect();
     assert_eq!(states, ["done", "done"]);
 }
 
 #[tokio::test]
 async fn failed_jobs_retry_after_their_time_then_give_up() {
     let (_dir, store) = seeded().await;
-    store
-        .save_article(&article("a", "First", "2026-11-20T08:30:00Z"))
-        .await
-        .unwrap();
+    store.save_article(&article("a", "First", "2026-11-20T08:30:00Z")).await.unwrap();
     let now = Timestamp::from_second(Timestamp::now().as_second()).unwrap();
     let job = store.claim_job(now).await.unwrap().unwrap();
-    store
-        .fail_job(job.id, "voice exploded", Some(now + 60.seconds()))
-        .await
-        .unwrap();
-    assert!(
-        store.claim_job(now).await.unwrap().is_none(),
-        "not before its retry time"
-    );
+    store.fail_job(job.id, "voice exploded", Some(now + 60.seconds())).await.unwrap();
+    assert!(store.claim_job(now).await.unwrap().is_none(), "not before its retry time");
     let retry = store.claim_job(now + 61.seconds()).await.unwrap().unwrap();
     assert_eq!((retry.id, retry.attempts), (job.id, 2));
-    store
-        .fail_job(retry.id, "voice exploded again", None)
-        .await
-        .unwrap();
+    store.fail_job(retry.id, "voice exploded again", None).await.unwrap();
     let row = &store.jobs(1).await.unwrap()[0];
-    assert_eq!(
-        (row.state.as_str(), row.last_error.as_deref()),
-        ("failed", Some("voice exploded again"))
-    );
+    assert_eq!((row.state.as_str(), row.last_error.as_deref()), ("failed", Some("voice exploded again")));
 }
 
 #[tokio::test]
@@ -379,30 +221,13 @@ async fn jobs_left_running_by_a_dead_process_are_queued_again() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = SqliteStore::open(dir.path()).await.unwrap();
-        let s = Section {
-            slug: slug("world"),
-            name: "World".into(),
-            language: Language::english(),
-            position: 0,
-        };
+        let s = Section { slug: slug("world"), name: "World".into(), language: Language::english(), position: 0 };
         store.save_section(&s).await.unwrap();
-        for (c, kind) in [
-            ("amara-osei", ContributorKind::Person),
-            ("swahili-service", ContributorKind::Desk),
-        ] {
-            let c = Contributor {
-                slug: slug(c),
-                name: c.into(),
-                kind,
-                bio: String::new(),
-                photo: None,
-            };
+        for (c, kind) in [("amara-osei", ContributorKind::Person), ("swahili-service", ContributorKind::Desk)] {
+            let c = Contributor { slug: slug(c), name: c.into(), kind, bio: String::new(), photo: None };
             store.save_contributor(&c).await.unwrap();
         }
-        store
-            .save_article(&article("a", "First", "2026-11-20T08:30:00Z"))
-            .await
-            .unwrap();
+        store.save_article(&article("a", "First", "2026-11-20T08:30:00Z")).await.unwrap();
         store.claim_job(Timestamp::now()).await.unwrap().unwrap();
         // The process dies here, with the job running.
     }
@@ -416,10 +241,7 @@ async fn jobs_left_running_by_a_dead_process_are_queued_again() {
 #[tokio::test]
 async fn a_narration_switches_in_whole() {
     let (_dir, store) = seeded().await;
-    store
-        .save_article(&article("a", "First", "2026-11-20T08:30:00Z"))
-        .await
-        .unwrap();
+    store.save_article(&article("a", "First", "2026-11-20T08:30:00Z")).await.unwrap();
     assert!(store.narration("a").await.unwrap().is_none());
     let make = |audio: &[u8], cues: &str| NewNarration {
         audio: NewMedia::mp3(audio.to_vec()),
@@ -428,48 +250,25 @@ async fn a_narration_switches_in_whole() {
         voice: "espeak en".into(),
         sentences: 12,
     };
-    let first = store
-        .save_narration("a", make(b"mp3 one", "WEBVTT\n"))
-        .await
-        .unwrap();
+    let first = store.save_narration("a", make(b"mp3 one", "WEBVTT\n")).await.unwrap();
     assert_eq!(store.narration("a").await.unwrap().as_ref(), Some(&first));
     assert!(first.audio.key.ends_with(".mp3") && first.cues.key.ends_with(".vtt"));
     assert_eq!(first.audio.content_type, "audio/mpeg");
     for key in [&first.audio.key, &first.cues.key] {
-        assert!(
-            store.media_files().path(key).unwrap().is_file(),
-            "files exist before the row points at them"
-        );
+        assert!(store.media_files().path(key).unwrap().is_file(), "files exist before the row points at them");
     }
-    let second = store
-        .save_narration("a", make(b"mp3 two", "WEBVTT\n\n"))
-        .await
-        .unwrap();
+    let second = store.save_narration("a", make(b"mp3 two", "WEBVTT\n\n")).await.unwrap();
     assert_ne!(second.audio.key, first.audio.key);
     assert_eq!(store.narration("a").await.unwrap(), Some(second));
-    assert!(
-        store
-            .save_narration("missing", make(b"x", "WEBVTT\n"))
-            .await
-            .is_err()
-    );
+    assert!(store.save_narration("missing", make(b"x", "WEBVTT\n")).await.is_err());
 }
 
 #[tokio::test]
 async fn the_newest_stories_are_narrated_first() {
     let (_dir, store) = seeded().await;
-    store
-        .save_article(&article("older", "Older", "2026-11-18T08:30:00Z"))
-        .await
-        .unwrap();
-    store
-        .save_article(&article("newest", "Newest", "2026-11-22T08:30:00Z"))
-        .await
-        .unwrap();
-    store
-        .save_article(&article("middle", "Middle", "2026-11-20T08:30:00Z"))
-        .await
-        .unwrap();
+    store.save_article(&article("older", "Older", "2026-11-18T08:30:00Z")).await.unwrap();
+    store.save_article(&article("newest", "Newest", "2026-11-22T08:30:00Z")).await.unwrap();
+    store.save_article(&article("middle", "Middle", "2026-11-20T08:30:00Z")).await.unwrap();
     let now = Timestamp::now() + 5.seconds();
     let mut order = Vec::new();
     while let Some(job) = store.claim_job(now).await.unwrap() {

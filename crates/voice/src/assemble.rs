@@ -72,42 +72,21 @@ impl Assembler {
     /// 22 kHz), far below what sentence highlighting can show. Constant bit
     /// rate lets players compute the duration from the file size.
     pub fn new(sample_rate: u32) -> Result<Self, VoiceError> {
-        let mut builder = Builder::new()
-            .ok_or_else(|| VoiceError::Synthesis("MP3 encoder unavailable".into()))?;
-        builder
-            .set_num_channels(1)
-            .map_err(|e| mp3_error("channels", &e))?;
-        builder
-            .set_sample_rate(sample_rate)
-            .map_err(|e| mp3_error("sample rate", &e))?;
-        builder
-            .set_brate(Bitrate::Kbps48)
-            .map_err(|e| mp3_error("bitrate", &e))?;
-        builder
-            .set_quality(Quality::Good)
-            .map_err(|e| mp3_error("quality", &e))?;
-        builder
-            .set_to_write_vbr_tag(false)
-            .map_err(|e| mp3_error("tag", &e))?;
+        let mut builder = Builder::new().ok_or_else(|| VoiceError::Synthesis("MP3 encoder unavailable".into()))?;
+        builder.set_num_channels(1).map_err(|e| mp3_error("channels", &e))?;
+        builder.set_sample_rate(sample_rate).map_err(|e| mp3_error("sample rate", &e))?;
+        builder.set_brate(Bitrate::Kbps48).map_err(|e| mp3_error("bitrate", &e))?;
+        builder.set_quality(Quality::Good).map_err(|e| mp3_error("quality", &e))?;
+        builder.set_to_write_vbr_tag(false).map_err(|e| mp3_error("tag", &e))?;
         let encoder = builder.build().map_err(|e| mp3_error("setup", &e))?;
-        Ok(Self {
-            sample_rate,
-            encoder,
-            mp3: Vec::new(),
-            position: 0,
-            pending_pause: None,
-            spans: Vec::new(),
-        })
+        Ok(Self { sample_rate, encoder, mp3: Vec::new(), position: 0, pending_pause: None, spans: Vec::new() })
     }
 
     fn encode(&mut self, samples: &[f32]) -> Result<(), VoiceError> {
         // LAME's output buffer is sized per call: feed it in bounded chunks.
         for chunk in samples.chunks(1 << 16) {
-            self.mp3
-                .reserve(mp3lame_encoder::max_required_buffer_size(chunk.len()));
-            self.encoder
-                .encode_to_vec(MonoPcm(chunk), &mut self.mp3)
-                .map_err(|e| mp3_error("encoding", &e))?;
+            self.mp3.reserve(mp3lame_encoder::max_required_buffer_size(chunk.len()));
+            self.encoder.encode_to_vec(MonoPcm(chunk), &mut self.mp3).map_err(|e| mp3_error("encoding", &e))?;
         }
         self.position += samples.len();
         Ok(())
@@ -127,10 +106,7 @@ impl Assembler {
         }
         let start = self.position;
         self.encode(&audio.samples)?;
-        let span = Span {
-            start,
-            end: self.position,
-        };
+        let span = Span { start, end: self.position };
         self.spans.push(span);
         self.pending_pause = Some(pause_after);
         Ok(span)
@@ -138,15 +114,8 @@ impl Assembler {
 
     pub fn finish(mut self) -> Result<Assembled, VoiceError> {
         self.mp3.reserve(8192);
-        self.encoder
-            .flush_to_vec::<FlushNoGap>(&mut self.mp3)
-            .map_err(|e| mp3_error("flush", &e))?;
-        Ok(Assembled {
-            mp3: self.mp3,
-            sample_rate: self.sample_rate,
-            length: self.position,
-            spans: self.spans,
-        })
+        self.encoder.flush_to_vec::<FlushNoGap>(&mut self.mp3).map_err(|e| mp3_error("flush", &e))?;
+        Ok(Assembled { mp3: self.mp3, sample_rate: self.sample_rate, length: self.position, spans: self.spans })
     }
 }
 
@@ -159,29 +128,14 @@ fn silence_len(sample_rate: u32, pause: Pause) -> usize {
 pub fn webvtt(sample_rate: u32, cues: &[(Span, &str, &str)]) -> String {
     let time = |samples: usize| {
         let ms = (samples as u64 * 1000 + sample_rate as u64 / 2) / sample_rate as u64;
-        format!(
-            "{:02}:{:02}:{:02}.{:03}",
-            ms / 3_600_000,
-            ms / 60_000 % 60,
-            ms / 1000 % 60,
-            ms % 1000
-        )
+        format!("{:02}:{:02}:{:02}.{:03}", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
     };
     let mut vtt = String::from("WEBVTT\n");
     for (span, id, text) in cues {
         // Cue text is markup in WebVTT: escape it; "-->" and line breaks may not appear.
-        let text = text
-            .replace("-->", "→")
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('\n', " ");
-        let _ = write!(
-            vtt,
-            "\n{id}\n{} --> {}\n{text}\n",
-            time(span.start),
-            time(span.end)
-        );
+        let text =
+            text.replace("-->", "→").replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('\n', " ");
+        let _ = write!(vtt, "\n{id}\n{} --> {}\n{text}\n", time(span.start), time(span.end));
     }
     vtt
 }
@@ -192,10 +146,7 @@ mod tests {
 
     fn tone(seconds: f32) -> Audio {
         let n = (22_050.0 * seconds) as usize;
-        Audio {
-            sample_rate: 22_050,
-            samples: (0..n).map(|i| (i as f32 * 0.05).sin() * 0.3).collect(),
-        }
+        Audio { sample_rate: 22_050, samples: (0..n).map(|i| (i as f32 * 0.05).sin() * 0.3).collect() }
     }
 
     #[test]
@@ -205,29 +156,17 @@ mod tests {
         a.add(&tone(0.5), Pause::Paragraph).unwrap();
         a.add(&tone(0.25), Pause::Heading).unwrap();
         let done = a.finish().unwrap();
-        assert_eq!(
-            done.spans[0],
-            Span {
-                start: 0,
-                end: 22_050
-            }
-        );
+        assert_eq!(done.spans[0], Span { start: 0, end: 22_050 });
         assert_eq!(done.spans[1].start, 22_050 + 6_615);
         assert_eq!(done.spans[2].start, done.spans[1].end + 15_435);
-        assert_eq!(
-            done.length, done.spans[2].end,
-            "no pause after the last sentence"
-        );
+        assert_eq!(done.length, done.spans[2].end, "no pause after the last sentence");
         assert_eq!(done.duration_ms(), (done.length as u64 * 1000) / 22_050);
     }
 
     #[test]
     fn refuses_mixed_sample_rates() {
         let mut a = Assembler::new(22_050).unwrap();
-        let odd = Audio {
-            sample_rate: 16_000,
-            samples: vec![0.0; 10],
-        };
+        let odd = Audio { sample_rate: 16_000, samples: vec![0.0; 10] };
         assert!(a.add(&odd, Pause::Sentence).is_err());
     }
 
@@ -247,22 +186,8 @@ mod tests {
         let vtt = webvtt(
             22_050,
             &[
-                (
-                    Span {
-                        start: 0,
-                        end: 22_050,
-                    },
-                    "s1",
-                    "First --> one & 3 < 5.",
-                ),
-                (
-                    Span {
-                        start: 30_000,
-                        end: 1_600_000,
-                    },
-                    "s2",
-                    "Second.",
-                ),
+                (Span { start: 0, end: 22_050 }, "s1", "First --> one & 3 < 5."),
+                (Span { start: 30_000, end: 1_600_000 }, "s2", "Second."),
             ],
         );
         assert_eq!(

@@ -15,23 +15,11 @@ pub struct SegmentKey(String);
 impl SegmentKey {
     pub fn new(voice: &VoiceInfo, lexicon_fingerprint: &str, text: &str) -> Self {
         let mut hash = Sha256::new();
-        for part in [
-            voice.engine,
-            &voice.name,
-            &voice.version,
-            lexicon_fingerprint,
-            text,
-        ] {
+        for part in [voice.engine, &voice.name, &voice.version, lexicon_fingerprint, text] {
             hash.update(part.as_bytes());
             hash.update([0u8]);
         }
-        Self(
-            hash.finalize()
-                .iter()
-                .take(20)
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-        )
+        Self(hash.finalize().iter().take(20).map(|b| format!("{b:02x}")).collect())
     }
 
     pub fn as_str(&self) -> &str {
@@ -48,9 +36,7 @@ pub struct SegmentCache {
 impl SegmentCache {
     pub fn open(dir: &Path) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
-        Ok(Self {
-            dir: dir.to_owned(),
-        })
+        Ok(Self { dir: dir.to_owned() })
     }
 
     fn path(&self, key: &SegmentKey) -> PathBuf {
@@ -69,13 +55,8 @@ impl SegmentCache {
             Ok((spec, samples))
         });
         match read {
-            Ok((spec, samples))
-                if spec.channels == 1 && spec.sample_format == hound::SampleFormat::Float =>
-            {
-                Some(Audio {
-                    sample_rate: spec.sample_rate,
-                    samples,
-                })
+            Ok((spec, samples)) if spec.channels == 1 && spec.sample_format == hound::SampleFormat::Float => {
+                Some(Audio { sample_rate: spec.sample_rate, samples })
             }
             _ => {
                 tracing::warn!(path = %path.display(), "damaged narration segment: it will be made again");
@@ -98,8 +79,8 @@ impl SegmentCache {
             sample_format: hound::SampleFormat::Float,
         };
         {
-            let mut writer = hound::WavWriter::new(std::io::BufWriter::new(tmp.as_file()), spec)
-                .map_err(std::io::Error::other)?;
+            let mut writer =
+                hound::WavWriter::new(std::io::BufWriter::new(tmp.as_file()), spec).map_err(std::io::Error::other)?;
             for &s in &audio.samples {
                 writer.write_sample(s).map_err(std::io::Error::other)?;
             }
@@ -139,10 +120,7 @@ mod tests {
         let cache = SegmentCache::open(dir.path()).unwrap();
         let key = SegmentKey::new(&voice("1"), "", "Hello.");
         assert!(cache.get(&key).is_none());
-        let audio = Audio {
-            sample_rate: 22050,
-            samples: vec![0.0, 0.5, -0.25],
-        };
+        let audio = Audio { sample_rate: 22050, samples: vec![0.0, 0.5, -0.25] };
         cache.put(&key, &audio).unwrap();
         assert_eq!(cache.get(&key), Some(audio));
         std::fs::write(cache.path(&key), b"not a wav").unwrap();

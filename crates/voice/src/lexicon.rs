@@ -89,8 +89,7 @@ fn is_ipa_char(c: char) -> bool {
 impl Lexicon {
     /// Parses a lexicon file's text. Bad entries are reported and left out.
     pub fn parse(text: &str) -> Result<(Self, Vec<LexiconProblem>), String> {
-        let raw: BTreeMap<String, Pronunciation> =
-            toml::from_str(text).map_err(|e| e.message().to_owned())?;
+        let raw: BTreeMap<String, Pronunciation> = toml::from_str(text).map_err(|e| e.message().to_owned())?;
         let mut entries = Vec::new();
         let mut problems = Vec::new();
         for (word, pronunciation) in raw {
@@ -105,24 +104,12 @@ impl Lexicon {
                 _ => None,
             };
             match problem {
-                Some(message) => problems.push(LexiconProblem {
-                    text: word,
-                    message,
-                }),
-                None => entries.push(Entry {
-                    text: word,
-                    pronunciation,
-                }),
+                Some(message) => problems.push(LexiconProblem { text: word, message }),
+                None => entries.push(Entry { text: word, pronunciation }),
             }
         }
         // Longest first, so "New York City" wins over "New York".
-        entries.sort_by(|a, b| {
-            b.text
-                .chars()
-                .count()
-                .cmp(&a.text.chars().count())
-                .then(a.text.cmp(&b.text))
-        });
+        entries.sort_by(|a, b| b.text.chars().count().cmp(&a.text.chars().count()).then(a.text.cmp(&b.text)));
         Ok((Self { entries }, problems))
     }
 
@@ -150,10 +137,7 @@ impl Lexicon {
             };
             used.push(entry);
             match (&entry.pronunciation.say, &entry.pronunciation.ipa) {
-                (_, Some(phonemes)) => ipa.push(IpaOverride {
-                    text: entry.text.clone(),
-                    ipa: phonemes.clone(),
-                }),
+                (_, Some(phonemes)) => ipa.push(IpaOverride { text: entry.text.clone(), ipa: phonemes.clone() }),
                 (Some(say), None) => {
                     for range in ranges.into_iter().rev() {
                         text.replace_range(range, say);
@@ -167,22 +151,11 @@ impl Lexicon {
         } else {
             let mut hash = Sha256::new();
             for e in &used {
-                hash.update(format!(
-                    "{}\u{1}{:?}\u{1}{:?}\u{2}",
-                    e.text, e.pronunciation.say, e.pronunciation.ipa
-                ));
+                hash.update(format!("{}\u{1}{:?}\u{1}{:?}\u{2}", e.text, e.pronunciation.say, e.pronunciation.ipa));
             }
-            hash.finalize()
-                .iter()
-                .take(8)
-                .map(|b| format!("{b:02x}"))
-                .collect()
+            hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
         };
-        Applied {
-            text,
-            ipa,
-            fingerprint,
-        }
+        Applied { text, ipa, fingerprint }
     }
 }
 
@@ -196,16 +169,13 @@ fn whole_word_matches(text: &str, word: &str) -> Option<Vec<std::ops::Range<usiz
     } else {
         (text, word)
     };
-    let is_word_char =
-        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+    let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(at) = haystack[from..].find(needle) {
         let start = from + at;
         let end = start + needle.len();
-        if !is_word_char(haystack[..start].chars().next_back())
-            && !is_word_char(haystack[end..].chars().next())
-        {
+        if !is_word_char(haystack[..start].chars().next_back()) && !is_word_char(haystack[end..].chars().next()) {
             found.push(start..end);
         }
         from = end;
@@ -239,33 +209,18 @@ mod tests {
         let (lexicon, _) = Lexicon::parse(FILE).unwrap();
         let applied = lexicon.apply("In nyando and Kisumu, not Nyandorua.");
         assert_eq!(applied.text, "In Nyahn-doh and Kisumu, not Nyandorua.");
-        assert_eq!(
-            applied.ipa,
-            [IpaOverride {
-                text: "Kisumu".into(),
-                ipa: "kiˈsuːmu".into()
-            }]
-        );
+        assert_eq!(applied.ipa, [IpaOverride { text: "Kisumu".into(), ipa: "kiˈsuːmu".into() }]);
         assert!(!applied.fingerprint.is_empty());
         let untouched = lexicon.apply("Nothing to change here.");
-        assert_eq!(
-            (untouched.text.as_str(), untouched.fingerprint.as_str()),
-            ("Nothing to change here.", "")
-        );
+        assert_eq!((untouched.text.as_str(), untouched.fingerprint.as_str()), ("Nothing to change here.", ""));
     }
 
     #[test]
     fn a_changed_entry_changes_only_the_fingerprints_of_sentences_using_it() {
         let (before, _) = Lexicon::parse(FILE).unwrap();
         let (after, _) = Lexicon::parse(&FILE.replace("Nyahn-doh", "Nyan-doe")).unwrap();
-        assert_ne!(
-            before.apply("In Nyando.").fingerprint,
-            after.apply("In Nyando.").fingerprint
-        );
-        assert_eq!(
-            before.apply("In Kisumu.").fingerprint,
-            after.apply("In Kisumu.").fingerprint
-        );
+        assert_ne!(before.apply("In Nyando.").fingerprint, after.apply("In Nyando.").fingerprint);
+        assert_eq!(before.apply("In Kisumu.").fingerprint, after.apply("In Kisumu.").fingerprint);
     }
 
     #[test]

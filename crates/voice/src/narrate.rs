@@ -61,16 +61,9 @@ fn block_pause(kind: BlockKind) -> Pause {
     }
 }
 
-fn plan(
-    article: &Article,
-    voice: &VoiceInfo,
-    lexicon: &Lexicon,
-) -> Result<Vec<Planned>, NarrationError> {
+fn plan(article: &Article, voice: &VoiceInfo, lexicon: &Lexicon) -> Result<Vec<Planned>, NarrationError> {
     let script = speakable_script(article);
-    let words: usize = script
-        .iter()
-        .map(|b| b.text.split_whitespace().count())
-        .sum();
+    let words: usize = script.iter().map(|b| b.text.split_whitespace().count()).sum();
     if words > MAX_WORDS {
         return Err(NarrationError::TooLong { words });
     }
@@ -87,18 +80,8 @@ fn plan(
                 continue;
             }
             let key = SegmentKey::new(voice, &applied.fingerprint, &spoken);
-            let pause_after = if i == last {
-                block_pause(block.kind)
-            } else {
-                Pause::Sentence
-            };
-            planned.push(Planned {
-                shown,
-                spoken,
-                ipa: applied.ipa,
-                key,
-                pause_after,
-            });
+            let pause_after = if i == last { block_pause(block.kind) } else { Pause::Sentence };
+            planned.push(Planned { shown, spoken, ipa: applied.ipa, key, pause_after });
         }
     }
     Ok(planned)
@@ -145,18 +128,14 @@ pub fn narrate(
         if !ok {
             continue;
         }
-        let audio = cache
-            .get(&p.key)
-            .ok_or_else(|| std::io::Error::other("a narration segment vanished from the cache"))?;
+        let audio =
+            cache.get(&p.key).ok_or_else(|| std::io::Error::other("a narration segment vanished from the cache"))?;
         let audio = resample_if_needed(audio, voice.sample_rate)?;
         let span = assembler.add(&audio, p.pause_after)?;
         cues.push((span, format!("s{}", cues.len() + 1), &p.shown));
     }
     let done = assembler.finish()?;
-    let cue_refs: Vec<(Span, &str, &str)> = cues
-        .iter()
-        .map(|(s, id, t)| (*s, id.as_str(), *t))
-        .collect();
+    let cue_refs: Vec<(Span, &str, &str)> = cues.iter().map(|(s, id, t)| (*s, id.as_str(), *t)).collect();
     Ok(Narrated {
         vtt: webvtt(done.sample_rate, &cue_refs),
         duration_ms: done.duration_ms(),
@@ -173,10 +152,7 @@ fn resample_if_needed(audio: Audio, rate: u32) -> Result<Audio, VoiceError> {
     if audio.sample_rate == rate {
         Ok(audio)
     } else {
-        Err(VoiceError::Synthesis(format!(
-            "cached segment at {} Hz, voice at {rate} Hz",
-            audio.sample_rate
-        )))
+        Err(VoiceError::Synthesis(format!("cached segment at {} Hz, voice at {rate} Hz", audio.sample_rate)))
     }
 }
 
@@ -206,11 +182,7 @@ mod tests {
                 language: "en".into(),
                 sample_rate: 8_000,
             };
-            Self {
-                info,
-                calls: AtomicUsize::new(0),
-                refuse: None,
-            }
+            Self { info, calls: AtomicUsize::new(0), refuse: None }
         }
     }
 
@@ -224,10 +196,7 @@ mod tests {
             if self.refuse.is_some_and(|r| sentence.contains(r)) {
                 return Err(VoiceError::Synthesis("cannot say that".into()));
             }
-            Ok(Audio {
-                sample_rate: 8_000,
-                samples: vec![0.1; sentence.len() * 80],
-            })
+            Ok(Audio { sample_rate: 8_000, samples: vec![0.1; sentence.len() * 80] })
         }
     }
 
@@ -255,13 +224,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
         let voice = ToneVoice::new();
-        let out = narrate(
-            &article("First one. Second one.\n\n# Next\n\nThird."),
-            &voice,
-            &Lexicon::default(),
-            &cache,
-        )
-        .unwrap();
+        let out = narrate(&article("First one. Second one.\n\n# Next\n\nThird."), &voice, &Lexicon::default(), &cache)
+            .unwrap();
         assert_eq!((out.sentences, out.synthesized), (6, 6));
         assert_eq!(out.vtt.matches(" --> ").count(), 6);
         assert!(
@@ -277,21 +241,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
         let voice = ToneVoice::new();
-        narrate(
-            &article("One. Two. Three."),
-            &voice,
-            &Lexicon::default(),
-            &cache,
-        )
-        .unwrap();
+        narrate(&article("One. Two. Three."), &voice, &Lexicon::default(), &cache).unwrap();
         let before = voice.calls.load(Ordering::SeqCst);
-        let out = narrate(
-            &article("One. Two, edited. Three."),
-            &voice,
-            &Lexicon::default(),
-            &cache,
-        )
-        .unwrap();
+        let out = narrate(&article("One. Two, edited. Three."), &voice, &Lexicon::default(), &cache).unwrap();
         assert_eq!(voice.calls.load(Ordering::SeqCst) - before, 1);
         assert_eq!(out.synthesized, 1);
     }
@@ -305,29 +257,15 @@ mod tests {
         let (lex1, _) = Lexicon::parse("\"Nyando\" = { say = \"Nyahn-doh\" }").unwrap();
         let (lex2, _) = Lexicon::parse("\"Nyando\" = { say = \"Nyan-doe\" }").unwrap();
         narrate(&article(body), &voice, &lex1, &cache).unwrap();
-        assert_eq!(
-            narrate(&article(body), &voice, &lex2, &cache)
-                .unwrap()
-                .synthesized,
-            1
-        );
+        assert_eq!(narrate(&article(body), &voice, &lex2, &cache).unwrap().synthesized, 1);
     }
 
     #[test]
     fn unspeakable_sentences_are_left_out_not_fatal() {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
-        let voice = ToneVoice {
-            refuse: Some("Two"),
-            ..ToneVoice::new()
-        };
-        let out = narrate(
-            &article("One. Two. Three."),
-            &voice,
-            &Lexicon::default(),
-            &cache,
-        )
-        .unwrap();
+        let voice = ToneVoice { refuse: Some("Two"), ..ToneVoice::new() };
+        let out = narrate(&article("One. Two. Three."), &voice, &Lexicon::default(), &cache).unwrap();
         assert_eq!(out.skipped, ["Two."]);
         assert_eq!(out.sentences, 4);
     }
@@ -337,17 +275,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
         let long = "word ".repeat(MAX_WORDS + 1);
-        let err = narrate(
-            &article(&long),
-            &ToneVoice::new(),
-            &Lexicon::default(),
-            &cache,
-        )
-        .unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("narration is made for articles up to 20000 words"),
-            "{err}"
-        );
+        let err = narrate(&article(&long), &ToneVoice::new(), &Lexicon::default(), &cache).unwrap_err();
+        assert!(err.to_string().contains("narration is made for articles up to 20000 words"), "{err}");
     }
 }

@@ -23,19 +23,13 @@ pub struct Block {
 
 /// The article as it is spoken.
 pub fn speakable_script(article: &Article) -> Vec<Block> {
-    let mut blocks = vec![Block {
-        kind: BlockKind::Headline,
-        text: article.headline.trim().to_owned(),
-    }];
+    let mut blocks = vec![Block { kind: BlockKind::Headline, text: article.headline.trim().to_owned() }];
     blocks.extend(
         article
             .summary
             .iter()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| Block {
-                kind: BlockKind::Summary,
-                text: s.trim().to_owned(),
-            }),
+            .map(|s| Block { kind: BlockKind::Summary, text: s.trim().to_owned() }),
     );
     blocks.extend(body_blocks(article.body.markdown()));
     blocks
@@ -50,22 +44,16 @@ pub fn body_blocks(markdown: &str) -> Vec<Block> {
     let mut silent_depth = 0usize;
     let flush = |text: &mut String, blocks: &mut Vec<Block>, kind: BlockKind| {
         let clean = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let clean = clean
-            .trim_start_matches(['—', '–', '―', '-'])
-            .trim()
-            .to_owned();
+        let clean = clean.trim_start_matches(['—', '–', '―', '-']).trim().to_owned();
         if !clean.is_empty() {
             blocks.push(Block { kind, text: clean });
         }
         text.clear();
     };
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Start(
-                Tag::CodeBlock(_) | Tag::Table(_) | Tag::Image { .. } | Tag::HtmlBlock,
-            ) => silent_depth += 1,
+            Event::Start(Tag::CodeBlock(_) | Tag::Table(_) | Tag::Image { .. } | Tag::HtmlBlock) => silent_depth += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::Table | TagEnd::Image | TagEnd::HtmlBlock) => {
                 silent_depth = silent_depth.saturating_sub(1)
             }
@@ -76,11 +64,7 @@ pub fn body_blocks(markdown: &str) -> Vec<Block> {
                 flush(&mut text, &mut blocks, BlockKind::Heading);
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                let kind = if quote_depth > 0 {
-                    BlockKind::Quote
-                } else {
-                    BlockKind::Paragraph
-                };
+                let kind = if quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph };
                 flush(&mut text, &mut blocks, kind);
             }
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
@@ -101,8 +85,7 @@ mod tests {
                   ![A boat](boat.jpg \"Caption\")\n\n- one\n- two\n\n```\ncode()\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
                   <div>raw html</div>\n\nLast.";
         let blocks = body_blocks(md);
-        let got: Vec<(BlockKind, &str)> =
-            blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        let got: Vec<(BlockKind, &str)> = blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
         assert_eq!(
             got,
             [

@@ -14,10 +14,9 @@ pub const MAX_SENTENCE_CHARS: usize = 300;
 /// Words that end with a full stop but rarely end a sentence (compared
 /// without the stop, case-sensitively).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Sr", "Jr", "Gen", "Gov", "Sen", "Rep", "Col", "Capt",
-    "Lt", "Sgt", "Rev", "No", "Nos", "Vol", "vs", "e.g", "i.e", "approx", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "Mt",
-    "Ft", "fig", "Fig",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Sr", "Jr", "Gen", "Gov", "Sen", "Rep", "Col", "Capt", "Lt", "Sgt", "Rev",
+    "No", "Nos", "Vol", "vs", "e.g", "i.e", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "Mt", "Ft", "fig", "Fig",
 ];
 
 /// Splits `text` into sentences, trimmed, none empty.
@@ -46,10 +45,7 @@ fn ends_with_abbreviation(text: &str) -> bool {
     let Some(before) = text.strip_suffix('.') else {
         return false;
     };
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     is_initial || ABBREVIATIONS.contains(&word)
 }
@@ -90,61 +86,36 @@ mod tests {
     fn splits_ordinary_sentences() {
         assert_eq!(
             split("The river rose. Families fled! Why now? Nobody knows."),
-            [
-                "The river rose.",
-                "Families fled!",
-                "Why now?",
-                "Nobody knows."
-            ]
+            ["The river rose.", "Families fled!", "Why now?", "Nobody knows."]
         );
     }
 
     #[test]
     fn abbreviations_initials_and_decimals_do_not_end_sentences() {
         assert_eq!(
-            split(
-                "Dr. Amara Osei met Mr. J. K. Otieno at 3.5 km from the U.S. embassy. Then rain."
-            ),
-            [
-                "Dr. Amara Osei met Mr. J. K. Otieno at 3.5 km from the U.S. embassy.",
-                "Then rain."
-            ]
+            split("Dr. Amara Osei met Mr. J. K. Otieno at 3.5 km from the U.S. embassy. Then rain."),
+            ["Dr. Amara Osei met Mr. J. K. Otieno at 3.5 km from the U.S. embassy.", "Then rain."]
         );
     }
 
     #[test]
     fn long_sentences_split_at_clauses_then_words() {
         let clause = "the water rose across the plain and the road to the lake was closed";
-        let long = format!(
-            "{}, {}, {}, {}, {}.",
-            clause, clause, clause, clause, clause
-        );
+        let long = format!("{}, {}, {}, {}, {}.", clause, clause, clause, clause, clause);
         let parts = split(&long);
         assert!(parts.len() >= 2, "{parts:?}");
-        assert!(
-            parts
-                .iter()
-                .all(|p| p.chars().count() <= MAX_SENTENCE_CHARS)
-        );
+        assert!(parts.iter().all(|p| p.chars().count() <= MAX_SENTENCE_CHARS));
         assert!(parts[0].ends_with(','), "split after a comma: {parts:?}");
         assert_eq!(parts.join(" "), long);
 
         let no_punctuation = "word ".repeat(400);
         let parts = split(&no_punctuation);
-        assert!(
-            parts
-                .iter()
-                .all(|p| p.chars().count() <= MAX_SENTENCE_CHARS && !p.is_empty())
-        );
+        assert!(parts.iter().all(|p| p.chars().count() <= MAX_SENTENCE_CHARS && !p.is_empty()));
         assert_eq!(parts.join(" ").split_whitespace().count(), 400);
 
         let no_spaces = "x".repeat(2000);
         let parts = split(&no_spaces);
-        assert!(
-            parts
-                .iter()
-                .all(|p| p.chars().count() <= MAX_SENTENCE_CHARS)
-        );
+        assert!(parts.iter().all(|p| p.chars().count() <= MAX_SENTENCE_CHARS));
         assert_eq!(parts.concat().len(), 2000);
     }
 

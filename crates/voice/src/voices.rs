@@ -23,11 +23,7 @@ pub struct VoiceConfig {
 
 impl Default for VoiceConfig {
     fn default() -> Self {
-        Self {
-            dir: discover::default_voice_dir(),
-            languages: BTreeMap::new(),
-            threads: 1,
-        }
+        Self { dir: discover::default_voice_dir(), languages: BTreeMap::new(), threads: 1 }
     }
 }
 
@@ -43,9 +39,7 @@ impl Choice {
         match text.split_once(':') {
             Some(("piper", name)) if !name.is_empty() => Ok(Self::Piper(name.to_owned())),
             Some(("espeak", code)) if !code.is_empty() => Ok(Self::Espeak(code.to_owned())),
-            _ => Err(format!(
-                "'{text}' is not a voice: write piper:NAME or espeak:CODE"
-            )),
+            _ => Err(format!("'{text}' is not a voice: write piper:NAME or espeak:CODE")),
         }
     }
 }
@@ -66,11 +60,7 @@ fn primary(tag: &str) -> &str {
 
 impl Voices {
     pub fn new(config: VoiceConfig) -> Self {
-        Self {
-            config,
-            loaded: Mutex::new(HashMap::new()),
-            warned: Mutex::new(Default::default()),
-        }
+        Self { config, loaded: Mutex::new(HashMap::new()), warned: Mutex::new(Default::default()) }
     }
 
     pub fn config(&self) -> &VoiceConfig {
@@ -84,21 +74,13 @@ impl Voices {
     /// The voice for `language`: configured, else an installed Piper voice of
     /// the same language, else eSpeak NG.
     pub fn choose(&self, language: &str) -> Choice {
-        let configured = self
-            .config
-            .languages
-            .get(language)
-            .or_else(|| self.config.languages.get(primary(language)));
+        let configured = self.config.languages.get(language).or_else(|| self.config.languages.get(primary(language)));
         if let Some(choice) = configured.and_then(|c| Choice::parse(c).ok()) {
             return choice;
         }
         let piper = self.piper_voices();
-        let exact = piper
-            .iter()
-            .find(|v| v.language.eq_ignore_ascii_case(language));
-        let same_language = piper
-            .iter()
-            .find(|v| primary(&v.language).eq_ignore_ascii_case(primary(language)));
+        let exact = piper.iter().find(|v| v.language.eq_ignore_ascii_case(language));
+        let same_language = piper.iter().find(|v| primary(&v.language).eq_ignore_ascii_case(primary(language)));
         match exact.or(same_language) {
             Some(voice) => Choice::Piper(voice.name.clone()),
             None => Choice::Espeak(espeak_code(language)),
@@ -110,11 +92,7 @@ impl Voices {
     pub fn for_language(&self, language: &str) -> Result<Arc<dyn Engine>, VoiceError> {
         let choice = self.choose(language);
         if matches!(choice, Choice::Espeak(_)) && NEURAL_EXPECTED.contains(&primary(language)) {
-            let first_time = self
-                .warned
-                .lock()
-                .map(|mut w| w.insert(language.to_owned()))
-                .unwrap_or(false);
+            let first_time = self.warned.lock().map(|mut w| w.insert(language.to_owned())).unwrap_or(false);
             if first_time {
                 tracing::warn!(language, dir = %self.config.dir.display(), "no neural voice installed: using eSpeak NG (run `make setup`)");
             }
@@ -130,35 +108,19 @@ impl Voices {
     }
 
     fn load(&self, choice: &Choice) -> Result<Arc<dyn Engine>, VoiceError> {
-        let mut loaded = self
-            .loaded
-            .lock()
-            .map_err(|_| VoiceError::Load("voice registry poisoned".into()))?;
+        let mut loaded = self.loaded.lock().map_err(|_| VoiceError::Load("voice registry poisoned".into()))?;
         if let Some(engine) = loaded.get(choice) {
             return Ok(engine.clone());
         }
         let engine: Arc<dyn Engine> = match choice {
             Choice::Piper(name) => {
-                let files = self
-                    .piper_voices()
-                    .into_iter()
-                    .find(|v| &v.name == name)
-                    .ok_or_else(|| {
-                        VoiceError::Load(format!(
-                            "no Piper voice '{name}' in {}",
-                            self.config.dir.display()
-                        ))
-                    })?;
-                Arc::new(PiperEngine::load_with_threads(
-                    &files.onnx,
-                    &files.config,
-                    self.config.threads,
-                )?)
+                let files = self.piper_voices().into_iter().find(|v| &v.name == name).ok_or_else(|| {
+                    VoiceError::Load(format!("no Piper voice '{name}' in {}", self.config.dir.display()))
+                })?;
+                Arc::new(PiperEngine::load_with_threads(&files.onnx, &files.config, self.config.threads)?)
             }
             Choice::Espeak(code) => {
-                let known = discover::espeak_voices()?
-                    .iter()
-                    .any(|v| v.code.eq_ignore_ascii_case(code));
+                let known = discover::espeak_voices()?.iter().any(|v| v.code.eq_ignore_ascii_case(code));
                 if !known {
                     return Err(VoiceError::NoVoice(code.clone()));
                 }
@@ -183,10 +145,7 @@ mod tests {
 
     #[test]
     fn parses_choices() {
-        assert_eq!(
-            Choice::parse("piper:en_US-joe-medium"),
-            Ok(Choice::Piper("en_US-joe-medium".into()))
-        );
+        assert_eq!(Choice::parse("piper:en_US-joe-medium"), Ok(Choice::Piper("en_US-joe-medium".into())));
         assert_eq!(Choice::parse("espeak:sw"), Ok(Choice::Espeak("sw".into())));
         assert!(Choice::parse("festival:x").is_err());
         assert!(Choice::parse("piper:").is_err());
@@ -195,18 +154,11 @@ mod tests {
     #[test]
     fn configured_voices_win_and_other_languages_use_espeak() {
         let empty = tempfile::tempdir().unwrap();
-        let mut config = VoiceConfig {
-            dir: empty.path().to_owned(),
-            ..VoiceConfig::default()
-        };
+        let mut config = VoiceConfig { dir: empty.path().to_owned(), ..VoiceConfig::default() };
         config.languages.insert("sw".into(), "espeak:sw".into());
         let voices = Voices::new(config);
         assert_eq!(voices.choose("sw-KE"), Choice::Espeak("sw".into()));
         assert_eq!(voices.choose("ps"), Choice::Espeak("ps".into()));
-        assert_eq!(
-            voices.choose("en"),
-            Choice::Espeak("en-gb".into()),
-            "no Piper voice installed in this folder"
-        );
+        assert_eq!(voices.choose("en"), Choice::Espeak("en-gb".into()), "no Piper voice installed in this folder");
     }
 }

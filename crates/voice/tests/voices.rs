@@ -12,11 +12,7 @@ use dateline_voice::voices::{Choice, VoiceConfig, Voices};
 const JOE: &str = "en_US-joe-medium";
 
 fn config(dir: &std::path::Path) -> VoiceConfig {
-    VoiceConfig {
-        dir: dir.to_owned(),
-        languages: BTreeMap::new(),
-        threads: 1,
-    }
+    VoiceConfig { dir: dir.to_owned(), languages: BTreeMap::new(), threads: 1 }
 }
 
 #[test]
@@ -30,10 +26,7 @@ fn english_gets_the_installed_neural_voice_and_swahili_espeak() {
     let voices = Voices::new(config(&dir));
     assert_eq!(voices.choose("en-GB"), Choice::Piper(JOE.into()));
     let english = voices.for_language("en").unwrap();
-    assert_eq!(
-        (english.info().engine, english.info().name.as_str()),
-        ("piper", JOE)
-    );
+    assert_eq!((english.info().engine, english.info().name.as_str()), ("piper", JOE));
     let swahili = voices.for_language("sw").unwrap();
     assert_eq!(swahili.info().engine, "espeak");
 }
@@ -43,29 +36,12 @@ fn a_corrupt_neural_voice_falls_back_to_espeak() {
     let dir = tempfile::tempdir().unwrap();
     let json = std::fs::read(default_voice_dir().join(format!("{JOE}.onnx.json"))).unwrap();
     std::fs::write(dir.path().join("en_US-broken-medium.onnx.json"), json).unwrap();
-    std::fs::write(
-        dir.path().join("en_US-broken-medium.onnx"),
-        b"this is not a neural network",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("en_US-broken-medium.onnx"), b"this is not a neural network").unwrap();
     let voices = Voices::new(config(dir.path()));
-    assert_eq!(
-        voices.choose("en"),
-        Choice::Piper("en_US-broken-medium".into())
-    );
+    assert_eq!(voices.choose("en"), Choice::Piper("en_US-broken-medium".into()));
     let engine = voices.for_language("en").unwrap();
-    assert_eq!(
-        engine.info().engine,
-        "espeak",
-        "a broken voice must not stop narration"
-    );
-    assert!(
-        !engine
-            .synthesize("The river rose overnight.", &[])
-            .unwrap()
-            .samples
-            .is_empty()
-    );
+    assert_eq!(engine.info().engine, "espeak", "a broken voice must not stop narration");
+    assert!(!engine.synthesize("The river rose overnight.", &[]).unwrap().samples.is_empty());
 }
 
 #[test]

@@ -46,18 +46,9 @@ impl Assets {
                 None => format!("{name}.{hash}"),
             };
             urls.insert(name.to_owned(), format!("/assets/{hashed}"));
-            by_hashed_name.insert(
-                hashed,
-                Asset {
-                    bytes: file.contents(),
-                    content_type: content_type(name),
-                },
-            );
+            by_hashed_name.insert(hashed, Asset { bytes: file.contents(), content_type: content_type(name) });
         }
-        Self {
-            urls,
-            by_hashed_name,
-        }
+        Self { urls, by_hashed_name }
     }
 
     pub fn url(&self, name: &str) -> Option<&str> {
@@ -77,14 +68,8 @@ mod tests {
     fn assets_have_hashed_urls() {
         let assets = Assets::embedded();
         let url = assets.url("site.css").expect("site.css is embedded");
-        assert!(
-            url.starts_with("/assets/site.") && url.ends_with(".css"),
-            "{url}"
-        );
+        assert!(url.starts_with("/assets/site.") && url.ends_with(".css"), "{url}");
         let hashed = url.trim_start_matches("/assets/");
-        assert_eq!(
-            assets.by_hashed_name(hashed).unwrap().content_type,
-            "text/css; charset=utf-8"
-        );
+        assert_eq!(assets.by_hashed_name(hashed).unwrap().content_type, "text/css; charset=utf-8");
     }
 }

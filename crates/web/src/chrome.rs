@@ -25,10 +25,7 @@ impl ChromeInput {
     fn from_parts(uri: &axum::http::Uri, headers: &axum::http::HeaderMap) -> Self {
         let cookie = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
         Self {
-            path: uri
-                .path_and_query()
-                .map(|p| p.as_str().to_owned())
-                .unwrap_or_else(|| "/".into()),
+            path: uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into()),
             text_size: TextSize::from_cookie_header(cookie),
         }
     }
@@ -107,10 +104,7 @@ impl Chrome {
     ) -> Result<Self, WebError> {
         let mut chrome = Self::minimal_with(state, input);
         let breaking = state.store.breaking(Timestamp::now()).await?;
-        chrome.breaking = breaking.map(|b| Breaking {
-            text: b.text,
-            link: b.link,
-        });
+        chrome.breaking = breaking.map(|b| Breaking { text: b.text, link: b.link });
         chrome.nav = state
             .store
             .sections()
@@ -127,13 +121,7 @@ impl Chrome {
 
     /// Chrome that needs no store: for when the store itself has failed.
     pub fn minimal(state: &SharedState) -> Self {
-        Self::minimal_with(
-            state,
-            ChromeInput {
-                path: "/".into(),
-                text_size: TextSize::default(),
-            },
-        )
+        Self::minimal_with(state, ChromeInput { path: "/".into(), text_size: TextSize::default() })
     }
 
     fn minimal_with(state: &SharedState, input: ChromeInput) -> Self {
@@ -143,18 +131,13 @@ impl Chrome {
             .iter()
             .map(|&size| TextSizeLink {
                 key: size.as_str(),
-                label: state
-                    .messages
-                    .get(&lang, &format!("text-size-{}", size.as_str()), &[]),
+                label: state.messages.get(&lang, &format!("text-size-{}", size.as_str()), &[]),
                 href: format!("/text-size?size={}&back={back}", size.as_str()),
                 current: size == input.text_size,
             })
             .collect();
         Self {
-            site: Site {
-                title: state.site.title.clone(),
-                tagline: state.messages.get(&lang, "site-tagline", &[]),
-            },
+            site: Site { title: state.site.title.clone(), tagline: state.messages.get(&lang, "site-tagline", &[]) },
             lang,
             dir: "ltr",
             text_size: input.text_size.as_str(),
@@ -187,9 +170,6 @@ mod tests {
 
     #[test]
     fn return_paths_are_encoded() {
-        assert_eq!(
-            encode_query_value("/search?q=a b&page=2"),
-            "/search%3Fq%3Da%20b%26page%3D2"
-        );
+        assert_eq!(encode_query_value("/search?q=a b&page=2"), "/search%3Fq%3Da%20b%26page%3D2");
     }
 }

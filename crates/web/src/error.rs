@@ -57,11 +57,7 @@ pub fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response {
     response
 }
 
-pub async fn render_error_pages(
-    State(state): State<SharedState>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn render_error_pages(State(state): State<SharedState>, request: Request, next: Next) -> Response {
     let chrome_input = Chrome::input(&request);
     let response = next.run(request).await;
     if response.extensions().get::<ErrorPage>().is_none() {
@@ -72,13 +68,9 @@ pub async fn render_error_pages(
         Ok(page) => (status, page).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed");
-            let mut plain =
-                Response::new(Body::from("Something went wrong. Please try again later."));
+            let mut plain = Response::new(Body::from("Something went wrong. Please try again later."));
             *plain.status_mut() = status;
-            plain.headers_mut().insert(
-                header::CONTENT_TYPE,
-                "text/plain; charset=utf-8".parse().expect("static"),
-            );
+            plain.headers_mut().insert(header::CONTENT_TYPE, "text/plain; charset=utf-8".parse().expect("static"));
             plain
         }
     }
@@ -89,9 +81,7 @@ async fn error_page(
     input: crate::chrome::ChromeInput,
     status: StatusCode,
 ) -> Result<Html<String>, WebError> {
-    let chrome = Chrome::build(state, input, None)
-        .await
-        .unwrap_or_else(|_| Chrome::minimal(state));
+    let chrome = Chrome::build(state, input, None).await.unwrap_or_else(|_| Chrome::minimal(state));
     let (title_id, message_id) = if status == StatusCode::NOT_FOUND {
         ("error-404-title", "error-404-message")
     } else {

@@ -32,24 +32,19 @@ impl Messages {
             let Some(lang) = dir.path().to_str() else {
                 continue;
             };
-            let id: LanguageIdentifier = lang
-                .parse()
-                .map_err(|_| WebError::Setup(format!("locales/{lang}: not a language tag")))?;
-            let rtl = matches!(
-                id.character_direction(),
-                unic_langid::CharacterDirection::RTL
-            );
+            let id: LanguageIdentifier =
+                lang.parse().map_err(|_| WebError::Setup(format!("locales/{lang}: not a language tag")))?;
+            let rtl = matches!(id.character_direction(), unic_langid::CharacterDirection::RTL);
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Isolation marks keep mixed-direction text in order; they only help right-to-left pages.
             bundle.set_use_isolating(rtl);
             for file in dir.files() {
                 let source = file.contents_utf8().unwrap_or_default().to_owned();
-                let resource = FluentResource::try_new(source).map_err(|(_, errors)| {
-                    WebError::Setup(format!("{}: {errors:?}", file.path().display()))
-                })?;
-                bundle.add_resource(resource).map_err(|errors| {
-                    WebError::Setup(format!("{}: {errors:?}", file.path().display()))
-                })?;
+                let resource = FluentResource::try_new(source)
+                    .map_err(|(_, errors)| WebError::Setup(format!("{}: {errors:?}", file.path().display())))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| WebError::Setup(format!("{}: {errors:?}", file.path().display())))?;
             }
             bundles.insert(lang.to_owned(), bundle);
         }
@@ -63,10 +58,7 @@ impl Messages {
     /// missing message shows its id, so a gap is visible rather than silent.
     pub fn get(&self, lang: &str, id: &str, args: &[(&str, Arg)]) -> String {
         let primary = lang.split('-').next().unwrap_or(lang);
-        let bundle = [primary, FALLBACK]
-            .into_iter()
-            .filter_map(|l| self.bundles.get(l))
-            .find(|b| b.has_message(id));
+        let bundle = [primary, FALLBACK].into_iter().filter_map(|l| self.bundles.get(l)).find(|b| b.has_message(id));
         let Some(bundle) = bundle else {
             tracing::warn!(id, lang, "missing UI message");
             return id.to_owned();
@@ -82,9 +74,7 @@ impl Messages {
             }
         }
         let mut errors = Vec::new();
-        let text = bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned();
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
         if !errors.is_empty() {
             tracing::warn!(id, ?errors, "UI message formatted with errors");
         }
@@ -100,22 +90,8 @@ mod tests {
     fn formats_english_messages_with_arguments_and_plurals() {
         let m = Messages::embedded().unwrap();
         assert_eq!(m.get("en", "skip-to-content", &[]), "Skip to main content");
-        assert_eq!(
-            m.get(
-                "en-GB",
-                "by-line",
-                &[("names", Arg::Text("Amara Osei".into()))]
-            ),
-            "By Amara Osei"
-        );
-        let one = m.get(
-            "en",
-            "search-results",
-            &[
-                ("count", Arg::Number(1.0)),
-                ("query", Arg::Text("x".into())),
-            ],
-        );
+        assert_eq!(m.get("en-GB", "by-line", &[("names", Arg::Text("Amara Osei".into()))]), "By Amara Osei");
+        let one = m.get("en", "search-results", &[("count", Arg::Number(1.0)), ("query", Arg::Text("x".into()))]);
         assert!(one.starts_with("One article"), "{one}");
     }
 

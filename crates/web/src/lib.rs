@@ -67,16 +67,9 @@ impl AppState {
     pub fn new(store: Arc<dyn Store>, site: SiteConfig) -> Result<SharedState, WebError> {
         let assets = Arc::new(assets::Assets::embedded());
         let messages = Arc::new(i18n::Messages::embedded()?);
-        let templates =
-            templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());
+        let templates = templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());
         templates.check_all()?;
-        Ok(Arc::new(Self {
-            store,
-            site,
-            assets,
-            messages,
-            templates,
-        }))
+        Ok(Arc::new(Self { store, site, assets, messages, templates }))
     }
 }
 
@@ -88,28 +81,18 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self'; media
 pub fn router(state: SharedState) -> Router {
     pages::routes()
         .layer(CatchPanicLayer::custom(error::panic_response))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            error::render_error_pages,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
         // gzip for text (HTML, CSS, JS, cues, feeds). Not audio: it is compressed
         // already, and players seek it with Range requests.
         .layer(
-            CompressionLayer::new()
-                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
+            CompressionLayer::new().compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
         )
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
@@ -123,9 +106,7 @@ pub fn router(state: SharedState) -> Router {
 
 /// Serves until ctrl-c or SIGTERM, then finishes the requests in flight.
 pub async fn serve(listener: tokio::net::TcpListener, state: SharedState) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await
 }
 
 async fn shutdown_signal() {
@@ -134,8 +115,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             s.recv().await;
         }
     };

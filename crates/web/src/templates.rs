@@ -20,9 +20,7 @@ pub struct Templates {
 
 /// A template name a theme may use: a plain relative path, no way up.
 fn is_safe_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('/')
-        && !name.split('/').any(|part| part == ".." || part.is_empty())
+    !name.is_empty() && !name.starts_with('/') && !name.split('/').any(|part| part == ".." || part.is_empty())
 }
 
 /// Escapes what HTML needs escaped and nothing more (minijinja's default also
@@ -40,11 +38,7 @@ fn escape_html(text: &str, out: &mut String) {
     }
 }
 
-fn html_formatter(
-    out: &mut minijinja::Output,
-    state: &mut State,
-    value: &Value,
-) -> Result<(), minijinja::Error> {
+fn html_formatter(out: &mut minijinja::Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
     if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
         return minijinja::escape_formatter(out, state, value);
     }
@@ -54,8 +48,7 @@ fn html_formatter(
         None if value.is_none() || value.is_undefined() => {}
         None => escape_html(&value.to_string(), &mut escaped),
     }
-    out.write_str(&escaped)
-        .map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
+    out.write_str(&escaped).map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
 }
 
 impl Templates {
@@ -70,50 +63,30 @@ impl Templates {
                 let path = dir.join(name);
                 if path.is_file() {
                     return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                        minijinja::Error::new(
-                            ErrorKind::InvalidOperation,
-                            format!("{}: {e}", path.display()),
-                        )
+                        minijinja::Error::new(ErrorKind::InvalidOperation, format!("{}: {e}", path.display()))
                     });
                 }
             }
-            Ok(TEMPLATE_DIR
-                .get_file(name)
-                .and_then(|f| f.contents_utf8())
-                .map(str::to_owned))
+            Ok(TEMPLATE_DIR.get_file(name).and_then(|f| f.contents_utf8()).map(str::to_owned))
         });
-        env.add_function(
-            "asset",
-            move |name: &str| -> Result<String, minijinja::Error> {
-                assets.url(name).map(str::to_owned).ok_or_else(|| {
-                    minijinja::Error::new(
-                        ErrorKind::InvalidOperation,
-                        format!("no embedded asset named {name}"),
-                    )
-                })
-            },
-        );
-        env.add_function(
-            "t",
-            move |state: &State, id: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
-                let lang = state
-                    .lookup("lang")
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| "en".into());
-                let mut args = Vec::new();
-                for name in kwargs.args() {
-                    let value: Value = kwargs.get(name)?;
-                    let arg = match value.kind() {
-                        ValueKind::Number => {
-                            Arg::Number(f64::try_from(value.clone()).unwrap_or_default())
-                        }
-                        _ => Arg::Text(value.to_string()),
-                    };
-                    args.push((name, arg));
-                }
-                Ok(messages.get(&lang, id, &args))
-            },
-        );
+        env.add_function("asset", move |name: &str| -> Result<String, minijinja::Error> {
+            assets.url(name).map(str::to_owned).ok_or_else(|| {
+                minijinja::Error::new(ErrorKind::InvalidOperation, format!("no embedded asset named {name}"))
+            })
+        });
+        env.add_function("t", move |state: &State, id: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let lang = state.lookup("lang").map(|v| v.to_string()).unwrap_or_else(|| "en".into());
+            let mut args = Vec::new();
+            for name in kwargs.args() {
+                let value: Value = kwargs.get(name)?;
+                let arg = match value.kind() {
+                    ValueKind::Number => Arg::Number(f64::try_from(value.clone()).unwrap_or_default()),
+                    _ => Arg::Text(value.to_string()),
+                };
+                args.push((name, arg));
+            }
+            Ok(messages.get(&lang, id, &args))
+        });
         Self { env }
     }
 
@@ -123,21 +96,14 @@ impl Templates {
             let Some(name) = file.path().to_str() else {
                 continue;
             };
-            self.env
-                .get_template(name)
-                .map_err(|e| WebError::Setup(format!("template {name}: {e:#}")))?;
+            self.env.get_template(name).map_err(|e| WebError::Setup(format!("template {name}: {e:#}")))?;
         }
         Ok(())
     }
 
     pub fn render(&self, name: &str, context: Value) -> Result<String, WebError> {
-        let template = self
-            .env
-            .get_template(name)
-            .map_err(|e| WebError::Template(format!("{e:#}")))?;
-        template
-            .render(context)
-            .map_err(|e| WebError::Template(format!("{name}: {e:#}")))
+        let template = self.env.get_template(name).map_err(|e| WebError::Template(format!("{e:#}")))?;
+        template.render(context).map_err(|e| WebError::Template(format!("{name}: {e:#}")))
     }
 }
 

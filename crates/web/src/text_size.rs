@@ -54,11 +54,7 @@ impl TextSize {
 /// Where to send the reader back to: only a path on this site (never another host).
 pub fn safe_return_path(back: Option<&str>) -> &str {
     match back {
-        Some(p)
-            if p.starts_with('/') && !p.starts_with("//") && !p.contains(['\\', '\r', '\n']) =>
-        {
-            p
-        }
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains(['\\', '\r', '\n']) => p,
         _ => "/",
     }
 }
@@ -80,11 +76,7 @@ pub async fn set(Query(q): Query<SetSize>) -> Response {
         .max_age(cookie::time::Duration::days(365))
         .same_site(cookie::SameSite::Lax)
         .build();
-    (
-        [(header::SET_COOKIE, cookie.to_string())],
-        Redirect::to(&back),
-    )
-        .into_response()
+    ([(header::SET_COOKIE, cookie.to_string())], Redirect::to(&back)).into_response()
 }
 
 #[cfg(test)]
@@ -93,27 +85,15 @@ mod tests {
 
     #[test]
     fn reads_the_cookie_among_others() {
-        assert_eq!(
-            TextSize::from_cookie_header(Some("a=1; dateline_text_size=lg; b=2")),
-            TextSize::Lg
-        );
-        assert_eq!(
-            TextSize::from_cookie_header(Some("dateline_text_size=huge")),
-            TextSize::Sm
-        );
+        assert_eq!(TextSize::from_cookie_header(Some("a=1; dateline_text_size=lg; b=2")), TextSize::Lg);
+        assert_eq!(TextSize::from_cookie_header(Some("dateline_text_size=huge")), TextSize::Sm);
         assert_eq!(TextSize::from_cookie_header(None), TextSize::Sm);
     }
 
     #[test]
     fn only_returns_to_this_site() {
         assert_eq!(safe_return_path(Some("/articles/x?y=1")), "/articles/x?y=1");
-        for bad in [
-            "https://evil.example",
-            "//evil.example",
-            "/\\evil.example",
-            "javascript:x",
-            "",
-        ] {
+        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:x", ""] {
             assert_eq!(safe_return_path(Some(bad)), "/", "{bad}");
         }
         assert_eq!(safe_return_path(None), "/");

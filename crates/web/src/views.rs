@@ -16,10 +16,7 @@ pub struct TimeView {
 
 impl TimeView {
     pub fn new(t: &ZonedDateTime) -> Self {
-        Self {
-            iso: t.timestamp().to_string(),
-            display: display_time(t),
-        }
+        Self { iso: t.timestamp().to_string(), display: display_time(t) }
     }
 }
 
@@ -54,10 +51,7 @@ pub struct SectionLink {
 
 impl SectionLink {
     pub fn new(section: &Section) -> Self {
-        Self {
-            name: section.name.clone(),
-            url: section_url(section.slug.as_str()),
-        }
+        Self { name: section.name.clone(), url: section_url(section.slug.as_str()) }
     }
 }
 
@@ -89,15 +83,9 @@ impl Teaser {
             url: article_url(a.slug.as_str()),
             headline: a.headline.clone(),
             dek: a.dek.clone(),
-            section: SectionLink {
-                name: a.section_name.clone(),
-                url: section_url(a.section.as_str()),
-            },
+            section: SectionLink { name: a.section_name.clone(), url: section_url(a.section.as_str()) },
             published: TimeView::new(&a.published),
-            image: a
-                .lead_image
-                .as_ref()
-                .map(|i| ImageView::new(&i.media, &i.alt)),
+            image: a.lead_image.as_ref().map(|i| ImageView::new(&i.media, &i.alt)),
         }
     }
 }
@@ -127,11 +115,7 @@ impl Card {
             kind: c.kind.as_str(),
             bio: c.bio.clone(),
             url: contributor_url(c.slug.as_str()),
-            photo: photo.map(|m| PhotoView {
-                src: m.url(),
-                width: m.width,
-                height: m.height,
-            }),
+            photo: photo.map(|m| PhotoView { src: m.url(), width: m.width, height: m.height }),
         }
     }
 }
@@ -194,15 +178,11 @@ impl ArticleView {
         contributors: Vec<Card>,
         narration: Option<NarrationView>,
     ) -> Self {
-        let lead_image = a
-            .lead_image
-            .as_ref()
-            .zip(lead_media)
-            .map(|(lead, media)| ImageView {
-                caption: lead.caption.clone(),
-                credit: lead.credit.clone(),
-                ..ImageView::new(media, &lead.alt)
-            });
+        let lead_image = a.lead_image.as_ref().zip(lead_media).map(|(lead, media)| ImageView {
+            caption: lead.caption.clone(),
+            credit: lead.credit.clone(),
+            ..ImageView::new(media, &lead.alt)
+        });
         Self {
             url: article_url(a.slug.as_str()),
             headline: a.headline.clone(),
@@ -234,11 +214,7 @@ impl Pagination {
     /// `base` is the list's URL; `extra` is any other query (`q=…&`), already encoded.
     pub fn new(base: &str, extra: &str, page: u32, per_page: u32, total: u64) -> Self {
         let link = |p: u32| {
-            if p == 1 && extra.is_empty() {
-                base.to_owned()
-            } else {
-                format!("{base}?{extra}page={p}")
-            }
+            if p == 1 && extra.is_empty() { base.to_owned() } else { format!("{base}?{extra}page={p}") }
         };
         Self {
             prev: (page > 1).then(|| link(page - 1)),
@@ -254,15 +230,9 @@ mod tests {
     #[test]
     fn pagination_links_neighbours_only() {
         let p = Pagination::new("/sections/world", "", 1, 20, 45);
-        assert_eq!(
-            (p.prev, p.next.as_deref()),
-            (None, Some("/sections/world?page=2"))
-        );
+        assert_eq!((p.prev, p.next.as_deref()), (None, Some("/sections/world?page=2")));
         let p = Pagination::new("/sections/world", "", 3, 20, 45);
-        assert_eq!(
-            (p.prev.as_deref(), p.next),
-            (Some("/sections/world?page=2"), None)
-        );
+        assert_eq!((p.prev.as_deref(), p.next), (Some("/sections/world?page=2"), None));
         let p = Pagination::new("/search", "q=rain&", 2, 20, 45);
         assert_eq!(p.prev.as_deref(), Some("/search?q=rain&page=1"));
     }

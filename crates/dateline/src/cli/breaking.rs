@@ -48,31 +48,19 @@ pub async fn run(config: &Config, action: Action) -> Result<()> {
                 Some(u) => parse_until(&u, config, now)?,
                 None => now + SignedDuration::from_hours(DEFAULT_HOURS),
             };
-            let news = BreakingNews {
-                text: text.trim().to_owned(),
-                link,
-                until,
-            };
+            let news = BreakingNews { text: text.trim().to_owned(), link, until };
             if let Err(problems) = news.validate(now) {
                 bail!("the strip was not raised:\n{problems}");
             }
             store.set_breaking(&news).await?;
-            println!(
-                "Breaking-news strip raised until {}.",
-                until.to_zoned_datetime(config.site.time_zone.clone())
-            );
+            println!("Breaking-news strip raised until {}.", until.to_zoned_datetime(config.site.time_zone.clone()));
         }
         Action::Clear => {
             store.clear_breaking().await?;
             println!("Breaking-news strip lowered.");
         }
         Action::Show => match store.breaking(now).await? {
-            Some(b) => println!(
-                "{} (link: {}, until {})",
-                b.text,
-                b.link.as_deref().unwrap_or("none"),
-                b.until
-            ),
+            Some(b) => println!("{} (link: {}, until {})", b.text, b.link.as_deref().unwrap_or("none"), b.until),
             None => println!("No breaking-news strip is up."),
         },
     }

@@ -35,18 +35,11 @@ pub async fn import_with_progress(
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let options = ImportOptions {
-        time_zone: config.site.time_zone.clone(),
-    };
+    let options = ImportOptions { time_zone: config.site.time_zone.clone() };
     let report = import_folder(store, folder, &options, &mut |p| {
         bar.set_length(p.total as u64);
         bar.set_position(p.done as u64);
-        bar.set_message(
-            p.path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        );
+        bar.set_message(p.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
     })
     .await?;
     bar.finish_and_clear();

@@ -14,11 +14,7 @@ use clap::{Parser, Subcommand};
 use crate::config::{Config, FileConfig};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "dateline",
-    version,
-    about = "Dateline: a news publishing system — one binary runs the newsroom."
-)]
+#[command(name = "dateline", version, about = "Dateline: a news publishing system — one binary runs the newsroom.")]
 pub struct Cli {
     /// Configuration file (default: ./dateline.toml when it exists).
     #[arg(long, global = true, env = "DATELINE_CONFIG", value_name = "FILE")]
@@ -63,11 +59,7 @@ enum Command {
     /// Narrate an article now (or every published one), in this process.
     Narrate {
         /// The article's slug.
-        #[arg(
-            value_name = "SLUG",
-            required_unless_present = "all",
-            conflicts_with = "all"
-        )]
+        #[arg(value_name = "SLUG", required_unless_present = "all", conflicts_with = "all")]
         slug: Option<String>,
         /// Narrate every published article.
         #[arg(long)]

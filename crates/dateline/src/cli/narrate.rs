@@ -17,13 +17,7 @@ pub async fn narrate(config: &Config, slug: Option<&str>, all: bool) -> Result<E
     let narrator = Arc::new(Narrator::new(store.clone(), config)?);
     let slugs: Vec<String> = if all {
         let everything = ArticleQuery::latest(Timestamp::now(), u32::MAX);
-        store
-            .list_articles(&everything)
-            .await?
-            .items
-            .into_iter()
-            .map(|a| a.slug.to_string())
-            .collect()
+        store.list_articles(&everything).await?.items.into_iter().map(|a| a.slug.to_string()).collect()
     } else {
         slug.map(str::to_owned).into_iter().collect()
     };
@@ -44,11 +38,7 @@ pub async fn narrate(config: &Config, slug: Option<&str>, all: bool) -> Result<E
                     o.record.duration_ms as f64 / 1000.0,
                     o.record.sentences,
                     o.synthesized,
-                    if o.skipped > 0 {
-                        format!(", {} left out", o.skipped)
-                    } else {
-                        String::new()
-                    }
+                    if o.skipped > 0 { format!(", {} left out", o.skipped) } else { String::new() }
                 )
             }),
             Err(e) => {
@@ -59,11 +49,7 @@ pub async fn narrate(config: &Config, slug: Option<&str>, all: bool) -> Result<E
         bar.inc(1);
     }
     bar.finish_and_clear();
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 pub fn voices(config: &Config) -> Result<()> {
@@ -100,10 +86,7 @@ pub async fn jobs(config: &Config, limit: u32) -> Result<()> {
             "queued" => format!("due {}", j.run_after),
             _ => format!("at {}", j.updated),
         };
-        println!(
-            "#{:<5} {:<8} {:<7} {:<40} attempt {} {when}",
-            j.id, j.kind, j.state, j.article_slug, j.attempts
-        );
+        println!("#{:<5} {:<8} {:<7} {:<40} attempt {} {when}", j.id, j.kind, j.state, j.article_slug, j.attempts);
         if let Some(error) = j.last_error {
             println!("       last error: {error}");
         }

@@ -16,21 +16,11 @@ pub async fn serve(config: &Config) -> Result<()> {
     let narrator = Arc::new(crate::narration::Narrator::new(store.clone(), config)?);
     crate::narration::start_workers(narrator, store.as_ref(), config.workers).await?;
     let state = dateline_web::AppState::new(store, config.site.clone())?;
-    let listener = tokio::net::TcpListener::bind(&config.listen)
-        .await
-        .with_context(|| {
-            format!(
-                "cannot listen on {}: is another server using it? Try --listen 127.0.0.1:8081",
-                config.listen
-            )
-        })?;
+    let listener = tokio::net::TcpListener::bind(&config.listen).await.with_context(|| {
+        format!("cannot listen on {}: is another server using it? Try --listen 127.0.0.1:8081", config.listen)
+    })?;
     let address = listener.local_addr()?;
-    println!(
-        "Dateline is serving {} at http://{address}/",
-        config.data.display()
-    );
+    println!("Dateline is serving {} at http://{address}/", config.data.display());
     tracing::info!(%address, data = %config.data.display(), "serving");
-    dateline_web::serve(listener, state)
-        .await
-        .context("the server stopped with an error")
+    dateline_web::serve(listener, state).await.context("the server stopped with an error")
 }

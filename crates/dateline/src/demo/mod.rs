@@ -20,17 +20,11 @@ static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/demo/content");
 pub async fn seed_if_empty(config: &Config) -> Result<()> {
     let data = &config.data;
     if data.join(dateline_store::sqlite::DATABASE_FILE).exists() {
-        println!(
-            "{} already holds a newsroom: serving it as it is.",
-            data.display()
-        );
+        println!("{} already holds a newsroom: serving it as it is.", data.display());
         return Ok(());
     }
     if data.exists() && std::fs::read_dir(data)?.next().is_some() {
-        bail!(
-            "{} is not empty and is not a Dateline data folder: choose an empty or new folder",
-            data.display()
-        );
+        bail!("{} is not empty and is not a Dateline data folder: choose an empty or new folder", data.display());
     }
     let started = std::time::Instant::now();
     let content = tempfile::tempdir().context("cannot make a temporary folder")?;
@@ -39,23 +33,15 @@ pub async fn seed_if_empty(config: &Config) -> Result<()> {
     let report = crate::cli::import::import_with_progress(&store, content.path(), config).await?;
     if !report.problems.is_empty() {
         let lines: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
-        bail!(
-            "the sample content has problems (a bug in Dateline):\n{}",
-            lines.join("\n")
-        );
+        bail!("the sample content has problems (a bug in Dateline):\n{}", lines.join("\n"));
     }
     raise_sample_breaking(&store).await?;
-    println!(
-        "Seeded the sample newsroom in {:.1} s: {report}.",
-        started.elapsed().as_secs_f64()
-    );
+    println!("Seeded the sample newsroom in {:.1} s: {report}.", started.elapsed().as_secs_f64());
     Ok(())
 }
 
 fn write_content(root: &Path) -> Result<()> {
-    CONTENT
-        .extract(root)
-        .context("cannot write the sample content")?;
+    CONTENT.extract(root).context("cannot write the sample content")?;
     images::write_demo_images(root).context("cannot draw the sample images")?;
     Ok(())
 }
@@ -63,12 +49,7 @@ fn write_content(root: &Path) -> Result<()> {
 /// The demo shows the breaking strip, linked to the top story, for a day.
 async fn raise_sample_breaking(store: &SqliteStore) -> Result<()> {
     let now = Timestamp::now();
-    let top = store
-        .list_articles(&ArticleQuery::latest(now, 1))
-        .await?
-        .items
-        .into_iter()
-        .next();
+    let top = store.list_articles(&ArticleQuery::latest(now, 1)).await?.items.into_iter().next();
     let news = BreakingNews {
         text: match &top {
             Some(a) => a.headline.clone(),

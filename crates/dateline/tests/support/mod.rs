@@ -26,18 +26,11 @@ pub fn dateline_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 pub fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
 /// A running server, killed when dropped.
@@ -56,13 +49,7 @@ impl Server {
         let port = free_port();
         let listen = format!("127.0.0.1:{port}");
         let child = Command::new(bin())
-            .args([
-                command,
-                "--data",
-                data.to_str().expect("utf-8 path"),
-                "--listen",
-                &listen,
-            ])
+            .args([command, "--data", data.to_str().expect("utf-8 path"), "--listen", &listen])
             .env_remove("DATELINE_CONFIG")
             // No narration unless a test asks for it: it would race page checks.
             .env("DATELINE_WORKERS", "0")
@@ -71,10 +58,7 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .expect("the server starts");
-        let server = Server {
-            child,
-            base: format!("http://{listen}"),
-        };
+        let server = Server { child, base: format!("http://{listen}") };
         let deadline = Instant::now() + Duration::from_secs(120);
         while Instant::now() < deadline {
             if get(&server.url("/healthz")).0 == 200 {
@@ -121,13 +105,7 @@ fn agent() -> ureq::Agent {
 
 /// GET with optional cookie: (status, headers as "name: value" lines, body).
 pub fn get_with_cookie(url: &str, cookie: Option<&str>) -> (u16, Vec<(String, String)>, String) {
-    get_with_headers(
-        url,
-        &cookie
-            .map(|c| ("Cookie", c))
-            .into_iter()
-            .collect::<Vec<_>>(),
-    )
+    get_with_headers(url, &cookie.map(|c| ("Cookie", c)).into_iter().collect::<Vec<_>>())
 }
 
 /// GET with extra request headers: (status, headers, body).
@@ -157,10 +135,7 @@ pub fn get(url: &str) -> (u16, String) {
 }
 
 pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
+    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
 }
 
 /// Asserts the `needles` appear in `html` in this order, naming the first that does not.

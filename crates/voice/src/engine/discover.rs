@@ -21,9 +21,7 @@ pub fn default_voice_dir() -> PathBuf {
 /// `~/.local/share/dateline`, where `make setup` puts the voices and ONNX
 /// Runtime.
 pub fn data_dir() -> PathBuf {
-    let home = std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .unwrap_or_default();
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
     home.join(".local/share/dateline")
 }
 
@@ -48,11 +46,7 @@ pub fn piper_voices(dir: &Path) -> Vec<PiperVoiceFiles> {
     let mut voices = Vec::new();
     for entry in entries.flatten() {
         let onnx = entry.path();
-        let Some(name) = onnx
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".onnx"))
-        else {
+        let Some(name) = onnx.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".onnx")) else {
             continue;
         };
         if name.is_empty() || !onnx.is_file() {
@@ -61,21 +55,15 @@ pub fn piper_voices(dir: &Path) -> Vec<PiperVoiceFiles> {
         let config = dir.join(format!("{name}.onnx.json"));
         let language = match std::fs::read(&config)
             .map_err(|e| e.to_string())
-            .and_then(|b| {
-                serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string())
-            }) {
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string()))
+        {
             Ok(json) => config_language(&json).unwrap_or_else(|| "und".to_string()),
             Err(e) => {
                 tracing::warn!(model = %onnx.display(), config = %config.display(), "skipping Piper voice: {e}");
                 continue;
             }
         };
-        voices.push(PiperVoiceFiles {
-            name: name.to_string(),
-            language,
-            onnx,
-            config,
-        });
+        voices.push(PiperVoiceFiles { name: name.to_string(), language, onnx, config });
     }
     voices.sort_by(|a, b| a.name.cmp(&b.name));
     voices
@@ -110,9 +98,7 @@ pub fn espeak_voices() -> Result<Vec<EspeakVoice>, VoiceError> {
     let out = process::run(&["--voices"], b"").map_err(|e| VoiceError::Load(e.to_string()))?;
     let voices = parse_voices(&String::from_utf8_lossy(&out));
     if voices.is_empty() {
-        return Err(VoiceError::Load(format!(
-            "`{PROGRAM} --voices` listed no voices"
-        )));
+        return Err(VoiceError::Load(format!("`{PROGRAM} --voices` listed no voices")));
     }
     Ok(voices)
 }
@@ -132,10 +118,7 @@ fn parse_voices(table: &str) -> Vec<EspeakVoice> {
             if file.starts_with("mb/") || !seen.insert(code.to_string()) {
                 return None;
             }
-            Some(EspeakVoice {
-                code: code.to_string(),
-                name: name.replace('_', " "),
-            })
+            Some(EspeakVoice { code: code.to_string(), name: name.replace('_', " ") })
         })
         .collect()
 }
@@ -146,8 +129,7 @@ mod tests {
 
     #[test]
     fn parses_the_voice_table() {
-        let table =
-            "Pty Language       Age/Gender VoiceName          File                 Other Languages
+        let table = "Pty Language       Age/Gender VoiceName          File                 Other Languages
  5  af              --/M      Afrikaans          gmw/af
  2  en-gb           --/M      English_(Great_Britain) gmw/en               (en 2)
  5  en-us           --/M      us-mbrola-2        mb/mb-us2            (en 7)
@@ -177,17 +159,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path();
         std::fs::write(p.join("b_voice.onnx"), b"x").unwrap();
-        std::fs::write(
-            p.join("b_voice.onnx.json"),
-            br#"{"language":{"code":"sw_CD"}}"#,
-        )
-        .unwrap();
+        std::fs::write(p.join("b_voice.onnx.json"), br#"{"language":{"code":"sw_CD"}}"#).unwrap();
         std::fs::write(p.join("a_voice.onnx"), b"x").unwrap();
-        std::fs::write(
-            p.join("a_voice.onnx.json"),
-            br#"{"language":{"code":"en_GB"}}"#,
-        )
-        .unwrap();
+        std::fs::write(p.join("a_voice.onnx.json"), br#"{"language":{"code":"en_GB"}}"#).unwrap();
         std::fs::write(p.join("lonely.onnx"), b"x").unwrap();
         std::fs::write(p.join("broken.onnx"), b"x").unwrap();
         std::fs::write(p.join("broken.onnx.json"), b"{not json").unwrap();

@@ -34,22 +34,12 @@ impl EspeakEngine {
         process::check_voice_name(voice)?;
         let version = process::version()?;
         let wav = speak(voice, "a").map_err(|e| {
-            if e.is_unknown_voice() {
-                process::unknown_voice(voice)
-            } else {
-                VoiceError::Load(e.to_string())
-            }
+            if e.is_unknown_voice() { process::unknown_voice(voice) } else { VoiceError::Load(e.to_string()) }
         })?;
-        let (sample_rate, _) = parse_wav(&wav)
-            .map_err(|e| VoiceError::Load(format!("eSpeak NG voice `{voice}`: {e}")))?;
+        let (sample_rate, _) =
+            parse_wav(&wav).map_err(|e| VoiceError::Load(format!("eSpeak NG voice `{voice}`: {e}")))?;
         Ok(EspeakEngine {
-            info: VoiceInfo {
-                engine: "espeak",
-                name: voice.to_string(),
-                version,
-                language: bcp47(voice),
-                sample_rate,
-            },
+            info: VoiceInfo { engine: "espeak", name: voice.to_string(), version, language: bcp47(voice), sample_rate },
             voice: voice.to_string(),
         })
     }
@@ -66,24 +56,15 @@ impl Engine for EspeakEngine {
         let text = process::sanitize(sentence);
         let rate = self.info.sample_rate;
         if text.trim().is_empty() {
-            return Ok(Audio {
-                sample_rate: rate,
-                samples: Vec::new(),
-            });
+            return Ok(Audio { sample_rate: rate, samples: Vec::new() });
         }
         let wav = speak(&self.voice, &text).map_err(|e| VoiceError::Synthesis(e.to_string()))?;
         if wav.is_empty() {
-            return Ok(Audio {
-                sample_rate: rate,
-                samples: Vec::new(),
-            });
+            return Ok(Audio { sample_rate: rate, samples: Vec::new() });
         }
         let (sample_rate, samples) =
             parse_wav(&wav).map_err(|e| VoiceError::Synthesis(format!("eSpeak NG output: {e}")))?;
-        Ok(Audio {
-            sample_rate,
-            samples: audio::trim(&samples, sample_rate),
-        })
+        Ok(Audio { sample_rate, samples: audio::trim(&samples, sample_rate) })
     }
 }
 
@@ -110,11 +91,9 @@ pub(crate) fn parse_wav(bytes: &[u8]) -> Result<(u32, Vec<f32>), String> {
             .step_by(channels)
             .map(|s| f32::from(s) / 32_768.0)
             .collect(),
-        (hound::SampleFormat::Float, 32) => reader
-            .into_samples::<f32>()
-            .map_while(Result::ok)
-            .step_by(channels)
-            .collect(),
+        (hound::SampleFormat::Float, 32) => {
+            reader.into_samples::<f32>().map_while(Result::ok).step_by(channels).collect()
+        }
         (format, bits) => return Err(format!("unsupported WAV format: {format:?} {bits}-bit")),
     };
     Ok((spec.sample_rate, samples))

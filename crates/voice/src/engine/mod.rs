@@ -61,9 +61,7 @@ pub enum VoiceError {
     #[error("speech synthesis failed: {0}")]
     Synthesis(String),
     /// No installed voice reads this language; trying again will not help.
-    #[error(
-        "no voice reads {0}: eSpeak NG has none for it and no neural voice is installed (see `dateline voices`)"
-    )]
+    #[error("no voice reads {0}: eSpeak NG has none for it and no neural voice is installed (see `dateline voices`)")]
     NoVoice(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),

@@ -81,19 +81,12 @@ pub fn split_clauses(sentence: &str) -> Vec<Clause<'_>> {
         }
         let at_end = chars[after..].iter().all(|(_, c)| c.is_whitespace());
         let mark = chars[last].1;
-        let breaks = if mark == '.' {
-            at_end
-        } else {
-            after == chars.len() || chars[after].1.is_whitespace()
-        };
+        let breaks = if mark == '.' { at_end } else { after == chars.len() || chars[after].1.is_whitespace() };
         if breaks {
             let end = chars.get(after).map_or(sentence.len(), |(b, _)| *b);
             let text = sentence[start..end].trim();
             if !text.is_empty() {
-                clauses.push(Clause {
-                    text,
-                    punct: Some(mark),
-                });
+                clauses.push(Clause { text, punct: Some(mark) });
             }
             start = end;
         }
@@ -101,10 +94,7 @@ pub fn split_clauses(sentence: &str) -> Vec<Clause<'_>> {
     }
     let rest = sentence[start..].trim();
     if !rest.is_empty() {
-        clauses.push(Clause {
-            text: rest,
-            punct: None,
-        });
+        clauses.push(Clause { text: rest, punct: None });
     }
     clauses
 }
@@ -119,10 +109,8 @@ pub enum Segment<'a> {
 /// Splits `text` around the override words (case-insensitive, whole words;
 /// the longest override wins where several start at the same place).
 pub fn split_overrides<'a>(text: &'a str, overrides: &'a [IpaOverride]) -> Vec<Segment<'a>> {
-    let usable: Vec<&IpaOverride> = overrides
-        .iter()
-        .filter(|o| !o.text.trim().is_empty() && !o.ipa.trim().is_empty())
-        .collect();
+    let usable: Vec<&IpaOverride> =
+        overrides.iter().filter(|o| !o.text.trim().is_empty() && !o.ipa.trim().is_empty()).collect();
     if usable.is_empty() {
         return vec![Segment::Text(text)];
     }
@@ -164,8 +152,7 @@ fn match_word_at(hay: &str, start: usize, needle: &str) -> Option<usize> {
     let mut end = start;
     for n in needle.chars() {
         let (i, c) = h.next()?;
-        let same =
-            (c.is_whitespace() && n.is_whitespace()) || c.to_lowercase().eq(n.to_lowercase());
+        let same = (c.is_whitespace() && n.is_whitespace()) || c.to_lowercase().eq(n.to_lowercase());
         if !same {
             return None;
         }
@@ -188,15 +175,9 @@ impl Phonemizer {
     /// config's `espeak.voice`, e.g. `en-us`).
     pub fn new(voice: &str) -> Result<Self, VoiceError> {
         process::check_voice_name(voice)?;
-        let phonemizer = Phonemizer {
-            voice: voice.to_string(),
-        };
+        let phonemizer = Phonemizer { voice: voice.to_string() };
         phonemizer.single("a").map_err(|e| {
-            if e.is_unknown_voice() {
-                process::unknown_voice(voice)
-            } else {
-                VoiceError::Load(e.to_string())
-            }
+            if e.is_unknown_voice() { process::unknown_voice(voice) } else { VoiceError::Load(e.to_string()) }
         })?;
         Ok(phonemizer)
     }
@@ -235,9 +216,7 @@ impl Phonemizer {
             plan.push((parts, clause.punct));
         }
 
-        let answers = self
-            .batch(&requests)
-            .map_err(|e| VoiceError::Synthesis(e.to_string()))?;
+        let answers = self.batch(&requests).map_err(|e| VoiceError::Synthesis(e.to_string()))?;
 
         let mut out = String::new();
         for (parts, punct) in plan {
@@ -266,12 +245,8 @@ impl Phonemizer {
     /// answer (cleaned, possibly empty) per text.
     fn batch(&self, texts: &[&str]) -> Result<Vec<String>, RunError> {
         let mut answers = vec![String::new(); texts.len()];
-        let short: Vec<usize> = (0..texts.len())
-            .filter(|&i| texts[i].len() <= MAX_LINE_BYTES)
-            .collect();
-        let mut alone: Vec<usize> = (0..texts.len())
-            .filter(|&i| texts[i].len() > MAX_LINE_BYTES)
-            .collect();
+        let short: Vec<usize> = (0..texts.len()).filter(|&i| texts[i].len() <= MAX_LINE_BYTES).collect();
+        let mut alone: Vec<usize> = (0..texts.len()).filter(|&i| texts[i].len() > MAX_LINE_BYTES).collect();
         if short.len() == 1 {
             alone.extend(&short);
         } else if !short.is_empty() {
@@ -301,10 +276,7 @@ impl Phonemizer {
 
     /// One text in its own process, read whole (`--stdin`: no line limit).
     fn single(&self, text: &str) -> Result<String, RunError> {
-        let out = process::run(
-            &["-q", "--ipa", "--stdin", "-v", &self.voice],
-            text.as_bytes(),
-        )?;
+        let out = process::run(&["-q", "--ipa", "--stdin", "-v", &self.voice], text.as_bytes())?;
         let joined = String::from_utf8_lossy(&out)
             .lines()
             .map(str::trim)
@@ -320,11 +292,7 @@ impl Phonemizer {
 /// or one or more non-empty lines; then comes the separator's empty line.
 /// `None` when the output does not have exactly that shape.
 fn map_lines(out: &str, n: usize) -> Option<Vec<String>> {
-    let mut lines = out
-        .strip_suffix('\n')
-        .unwrap_or(out)
-        .split('\n')
-        .map(str::trim);
+    let mut lines = out.strip_suffix('\n').unwrap_or(out).split('\n').map(str::trim);
     let mut groups = Vec::with_capacity(n);
     for _ in 0..n {
         let first = lines.next()?;
@@ -386,33 +354,18 @@ mod tests {
     use super::*;
 
     fn clauses(s: &str) -> Vec<(&str, Option<char>)> {
-        split_clauses(s)
-            .into_iter()
-            .map(|c| (c.text, c.punct))
-            .collect()
+        split_clauses(s).into_iter().map(|c| (c.text, c.punct)).collect()
     }
 
     #[test]
     fn splits_at_pause_marks() {
-        assert_eq!(
-            clauses("Hello, world."),
-            [("Hello,", Some(',')), ("world.", Some('.'))]
-        );
+        assert_eq!(clauses("Hello, world."), [("Hello,", Some(',')), ("world.", Some('.'))]);
         assert_eq!(
             clauses("One; two: three! Four? five"),
-            [
-                ("One;", Some(';')),
-                ("two:", Some(':')),
-                ("three!", Some('!')),
-                ("Four?", Some('?')),
-                ("five", None)
-            ]
+            [("One;", Some(';')), ("two:", Some(':')), ("three!", Some('!')), ("Four?", Some('?')), ("five", None)]
         );
         assert_eq!(clauses("Really?!"), [("Really?!", Some('!'))]);
-        assert_eq!(
-            clauses("He said \"no,\" then left."),
-            [("He said \"no,\"", Some(',')), ("then left.", Some('.'))]
-        );
+        assert_eq!(clauses("He said \"no,\" then left."), [("He said \"no,\"", Some(',')), ("then left.", Some('.'))]);
         assert!(clauses("").is_empty());
         assert!(clauses("   ").is_empty());
         assert_eq!(clauses("..."), [("...", Some('.'))]);
@@ -420,26 +373,14 @@ mod tests {
 
     #[test]
     fn numbers_times_and_inner_full_stops_do_not_split() {
-        assert_eq!(
-            clauses("It cost 1,000 at 10:30 today"),
-            [("It cost 1,000 at 10:30 today", None)]
-        );
-        assert_eq!(
-            clauses("Mr. Smith met e.g. U.S. troops."),
-            [("Mr. Smith met e.g. U.S. troops.", Some('.'))]
-        );
+        assert_eq!(clauses("It cost 1,000 at 10:30 today"), [("It cost 1,000 at 10:30 today", None)]);
+        assert_eq!(clauses("Mr. Smith met e.g. U.S. troops."), [("Mr. Smith met e.g. U.S. troops.", Some('.'))]);
         assert_eq!(clauses("Wait... what?"), [("Wait... what?", Some('?'))]);
-        assert_eq!(
-            clauses("It is 3.5 percent. "),
-            [("It is 3.5 percent.", Some('.'))]
-        );
+        assert_eq!(clauses("It is 3.5 percent. "), [("It is 3.5 percent.", Some('.'))]);
     }
 
     fn ov(text: &str, ipa: &str) -> IpaOverride {
-        IpaOverride {
-            text: text.into(),
-            ipa: ipa.into(),
-        }
+        IpaOverride { text: text.into(), ipa: ipa.into() }
     }
 
     #[test]
@@ -458,27 +399,18 @@ mod tests {
         assert_eq!(split_overrides("Nguyen", &o), [Segment::Ipa("ŋwˈɪən")]);
         assert_eq!(split_overrides("xNguyen", &o), [Segment::Text("xNguyen")]);
         assert_eq!(split_overrides("plain", &[]), [Segment::Text("plain")]);
-        assert_eq!(
-            split_overrides("plain", &[ov("", "x"), ov("plain", " ")]),
-            [Segment::Text("plain")]
-        );
+        assert_eq!(split_overrides("plain", &[ov("", "x"), ov("plain", " ")]), [Segment::Text("plain")]);
     }
 
     #[test]
     fn longest_override_wins() {
         let o = [ov("new", "A"), ov("new york", "B")];
-        assert_eq!(
-            split_overrides("new york new", &o),
-            [Segment::Ipa("B"), Segment::Text(" "), Segment::Ipa("A")]
-        );
+        assert_eq!(split_overrides("new york new", &o), [Segment::Ipa("B"), Segment::Text(" "), Segment::Ipa("A")]);
     }
 
     #[test]
     fn line_mapping() {
-        assert_eq!(
-            map_lines("a\n\nb\nc\n\n\n\n", 3),
-            Some(vec!["a".into(), "b c".into(), String::new()])
-        );
+        assert_eq!(map_lines("a\n\nb\nc\n\n\n\n", 3), Some(vec!["a".into(), "b c".into(), String::new()]));
         // A silent part inside a clause makes the shape ambiguous: refused.
         assert_eq!(map_lines("hello\n\n\nworld\n\n", 2), None);
         assert_eq!(map_lines("a\n\n", 2), None);
@@ -487,10 +419,7 @@ mod tests {
 
     #[test]
     fn cleaning() {
-        assert_eq!(
-            clean("salˈɑm (en)fˈeɪsbʊk(fa)  dˈonjɑ"),
-            "salˈɑm fˈeɪsbʊk dˈonjɑ"
-        );
+        assert_eq!(clean("salˈɑm (en)fˈeɪsbʊk(fa)  dˈonjɑ"), "salˈɑm fˈeɪsbʊk dˈonjɑ");
         assert_eq!(clean("ɪç"), "ɪc\u{327}");
     }
 }

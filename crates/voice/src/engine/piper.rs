@@ -49,9 +49,7 @@ const VERSION_HEX_DIGITS: usize = 16;
 pub fn ort_library_path() -> PathBuf {
     match std::env::var_os(ORT_DYLIB_ENV) {
         Some(p) if !p.is_empty() => PathBuf::from(p),
-        _ => super::discover::data_dir()
-            .join("onnxruntime")
-            .join(format!("libonnxruntime.so.{ORT_VERSION}")),
+        _ => super::discover::data_dir().join("onnxruntime").join(format!("libonnxruntime.so.{ORT_VERSION}")),
     }
 }
 
@@ -143,29 +141,22 @@ fn single_char(s: &str) -> Option<char> {
 impl PiperConfig {
     /// Reads and checks a voice config.
     pub fn load(path: &Path) -> Result<Self, VoiceError> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| VoiceError::Load(format!("Piper voice config {}: {e}", path.display())))?;
-        Self::from_json(&bytes)
-            .map_err(|e| VoiceError::Load(format!("Piper voice config {}: {e}", path.display())))
+        let bytes =
+            std::fs::read(path).map_err(|e| VoiceError::Load(format!("Piper voice config {}: {e}", path.display())))?;
+        Self::from_json(&bytes).map_err(|e| VoiceError::Load(format!("Piper voice config {}: {e}", path.display())))
     }
 
     /// Parses a voice config; the error says what is wrong.
     pub fn from_json(bytes: &[u8]) -> Result<Self, String> {
-        let json: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
-        let raw: RawConfig =
-            serde_json::from_value(json.clone()).map_err(|e| format!("not a Piper config: {e}"))?;
+        let json: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
+        let raw: RawConfig = serde_json::from_value(json.clone()).map_err(|e| format!("not a Piper config: {e}"))?;
         if let Some(t) = raw.phoneme_type.as_deref().filter(|t| *t != "espeak") {
             return Err(format!("phoneme_type `{t}` is not supported (only espeak)"));
         }
         if raw.audio.sample_rate == 0 {
             return Err("audio.sample_rate is 0".into());
         }
-        let espeak_voice = raw
-            .espeak
-            .map(|e| e.voice)
-            .filter(|v| !v.is_empty())
-            .ok_or("espeak.voice is missing")?;
+        let espeak_voice = raw.espeak.map(|e| e.voice).filter(|v| !v.is_empty()).ok_or("espeak.voice is missing")?;
         let mut phoneme_id_map = HashMap::new();
         for (phoneme, ids) in raw.phoneme_id_map {
             match single_char(&phoneme) {
@@ -188,11 +179,7 @@ impl PiperConfig {
                 Some((single_char(&from)?, to?))
             })
             .collect();
-        let inference = raw.inference.unwrap_or(RawInference {
-            noise_scale: None,
-            length_scale: None,
-            noise_w: None,
-        });
+        let inference = raw.inference.unwrap_or(RawInference { noise_scale: None, length_scale: None, noise_w: None });
         let language = super::discover::config_language(&json).unwrap_or_else(|| "und".into());
         Ok(PiperConfig {
             sample_rate: raw.audio.sample_rate,
@@ -252,9 +239,7 @@ pub struct PiperEngine {
 
 impl std::fmt::Debug for PiperEngine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PiperEngine")
-            .field("info", &self.info)
-            .finish_non_exhaustive()
+        f.debug_struct("PiperEngine").field("info", &self.info).finish_non_exhaustive()
     }
 }
 
@@ -270,16 +255,10 @@ impl PiperEngine {
     /// Missing, truncated or garbage files, a missing ONNX Runtime library
     /// or eSpeak NG without the voice's language are [`VoiceError::Load`]s
     /// naming the file and the reason.
-    pub fn load_with_threads(
-        onnx: &Path,
-        config_json: &Path,
-        threads: usize,
-    ) -> Result<Self, VoiceError> {
+    pub fn load_with_threads(onnx: &Path, config_json: &Path, threads: usize) -> Result<Self, VoiceError> {
         let started = Instant::now();
         let config = PiperConfig::load(config_json)?;
-        let model_error = |reason: String| {
-            VoiceError::Load(format!("Piper voice model {}: {reason}", onnx.display()))
-        };
+        let model_error = |reason: String| VoiceError::Load(format!("Piper voice model {}: {reason}", onnx.display()));
         let model = std::fs::read(onnx).map_err(|e| model_error(e.to_string()))?;
         if model.is_empty() {
             return Err(model_error("the file is empty".into()));
@@ -292,10 +271,7 @@ impl PiperEngine {
             let hash = scope.spawn(|| {
                 // The config too: its phoneme map and scales change the sound.
                 let json = std::fs::read(config_json).unwrap_or_default();
-                let digest = Sha256::new()
-                    .chain_update(&model)
-                    .chain_update(&json)
-                    .finalize();
+                let digest = Sha256::new().chain_update(&model).chain_update(&json).finalize();
                 let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
                 hex[..VERSION_HEX_DIGITS].to_string()
             });
@@ -305,11 +281,7 @@ impl PiperEngine {
         let version = version.map_err(|_| model_error("hashing the model failed".into()))?;
         let session = session.map_err(model_error)?;
 
-        let input_names: Vec<String> = session
-            .inputs()
-            .iter()
-            .map(|i| i.name().to_string())
-            .collect();
+        let input_names: Vec<String> = session.inputs().iter().map(|i| i.name().to_string()).collect();
         for required in ["input", "input_lengths", "scales"] {
             if !input_names.iter().any(|n| n == required) {
                 return Err(model_error(format!(
@@ -337,15 +309,7 @@ impl PiperEngine {
             sample_rate: config.sample_rate,
         };
         tracing::debug!(voice = %info.name, elapsed = ?started.elapsed(), "Piper voice loaded");
-        Ok(PiperEngine {
-            info,
-            config,
-            phonemizer,
-            session: Mutex::new(session),
-            output,
-            has_sid,
-            speaker: 0,
-        })
+        Ok(PiperEngine { info, config, phonemizer, session: Mutex::new(session), output, has_sid, speaker: 0 })
     }
 
     /// Speaker for multi-speaker voices (by number; 0 is the default).
@@ -387,43 +351,24 @@ impl PiperEngine {
     }
 
     fn infer(&self, ids: Vec<i64>) -> Result<Vec<f32>, VoiceError> {
-        let err =
-            |e: ort::Error| VoiceError::Synthesis(format!("Piper voice {}: {e}", self.info.name));
+        let err = |e: ort::Error| VoiceError::Synthesis(format!("Piper voice {}: {e}", self.info.name));
         let n = ids.len();
         let c = &self.config;
         let mut inputs: Vec<(Cow<'static, str>, SessionInputValue<'static>)> = vec![
-            (
-                "input".into(),
-                Tensor::from_array(([1usize, n], ids)).map_err(err)?.into(),
-            ),
-            (
-                "input_lengths".into(),
-                Tensor::from_array(([1usize], vec![n as i64]))
-                    .map_err(err)?
-                    .into(),
-            ),
+            ("input".into(), Tensor::from_array(([1usize, n], ids)).map_err(err)?.into()),
+            ("input_lengths".into(), Tensor::from_array(([1usize], vec![n as i64])).map_err(err)?.into()),
             (
                 "scales".into(),
-                Tensor::from_array(([3usize], vec![c.noise_scale, c.length_scale, c.noise_w]))
-                    .map_err(err)?
-                    .into(),
+                Tensor::from_array(([3usize], vec![c.noise_scale, c.length_scale, c.noise_w])).map_err(err)?.into(),
             ),
         ];
         if self.has_sid {
-            inputs.push((
-                "sid".into(),
-                Tensor::from_array(([1usize], vec![self.speaker]))
-                    .map_err(err)?
-                    .into(),
-            ));
+            inputs.push(("sid".into(), Tensor::from_array(([1usize], vec![self.speaker])).map_err(err)?.into()));
         }
         let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
         let outputs = session.run(inputs).map_err(err)?;
         let output = outputs.get(self.output.as_str()).ok_or_else(|| {
-            VoiceError::Synthesis(format!(
-                "Piper voice {}: no output `{}`",
-                self.info.name, self.output
-            ))
+            VoiceError::Synthesis(format!("Piper voice {}: no output `{}`", self.info.name, self.output))
         })?;
         let (_, samples) = output.try_extract_tensor::<f32>().map_err(err)?;
         Ok(peak_normalize(samples))
@@ -437,22 +382,15 @@ fn peak_normalize(samples: &[f32]) -> Vec<f32> {
     const PEAK: f32 = 0.9;
     let loudest = samples.iter().fold(0.0f32, |m, s| m.max(s.abs()));
     let gain = if loudest > 0.01 { PEAK / loudest } else { 1.0 };
-    samples
-        .iter()
-        .map(|s| (s * gain).clamp(-1.0, 1.0))
-        .collect()
+    samples.iter().map(|s| (s * gain).clamp(-1.0, 1.0)).collect()
 }
 
 fn build_session(env: &Environment, model: &[u8], threads: usize) -> Result<Session, String> {
     let mut builder = Session::builder(env).map_err(|e| e.to_string())?;
     if threads > 0 {
-        builder = builder
-            .with_intra_threads(threads)
-            .map_err(|e| e.to_string())?;
+        builder = builder.with_intra_threads(threads).map_err(|e| e.to_string())?;
     }
-    builder
-        .commit_from_memory(model)
-        .map_err(|e| format!("ONNX Runtime cannot load it: {e}"))
+    builder.commit_from_memory(model).map_err(|e| format!("ONNX Runtime cannot load it: {e}"))
 }
 
 impl Engine for PiperEngine {
@@ -465,10 +403,7 @@ impl Engine for PiperEngine {
         let phonemes = self.phonemize(sentence, ipa)?;
         let samples = self.synthesize_phonemes(&phonemes)?;
         let sample_rate = self.config.sample_rate;
-        Ok(Audio {
-            sample_rate,
-            samples: audio::trim(&samples, sample_rate),
-        })
+        Ok(Audio { sample_rate, samples: audio::trim(&samples, sample_rate) })
     }
 }
 
@@ -488,9 +423,7 @@ fn chunk_phonemes(phonemes: &str, max: usize) -> Vec<&str> {
             .map(|(i, _)| i)
             .take_while(|&i| i >= half)
             .find(|&i| window[..i].ends_with([',', ';', ':', '.', '!', '?']));
-        let cut = at_pause
-            .or_else(|| window.rfind(' ').filter(|&i| i > 0))
-            .unwrap_or(limit);
+        let cut = at_pause.or_else(|| window.rfind(' ').filter(|&i| i > 0)).unwrap_or(limit);
         chunks.push(rest[..cut].trim());
         rest = rest[cut..].trim_start();
     }
@@ -547,10 +480,7 @@ mod tests {
 
     #[test]
     fn phoneme_map_substitutes() {
-        let json = CONFIG.replace(
-            r#""phoneme_map": {}"#,
-            r#""phoneme_map": {"h": ["a", "a"]}"#,
-        );
+        let json = CONFIG.replace(r#""phoneme_map": {}"#, r#""phoneme_map": {"h": ["a", "a"]}"#);
         let c = PiperConfig::from_json(json.as_bytes()).unwrap();
         assert_eq!(c.phoneme_ids("h").0, [1, 0, 14, 0, 14, 0, 2]);
     }
@@ -561,9 +491,7 @@ mod tests {
         assert!(err("").contains("not JSON"));
         assert!(err("{\"audio\": 1}").contains("not a Piper config"));
         assert!(err(&CONFIG.replace(r#""^": [1], "#, "")).contains("no `^`"));
-        assert!(
-            err(&CONFIG.replace(r#""espeak": {"voice": "en-us"},"#, "")).contains("espeak.voice")
-        );
+        assert!(err(&CONFIG.replace(r#""espeak": {"voice": "en-us"},"#, "")).contains("espeak.voice"));
         assert!(err(&CONFIG.replace("22050", "0")).contains("sample_rate"));
     }
 
@@ -576,11 +504,7 @@ mod tests {
         assert_eq!(chunk_phonemes("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         let long = "wˈɜːd ".repeat(300);
         let chunks = chunk_phonemes(&long, MAX_PHONEMES_PER_RUN);
-        assert!(
-            chunks
-                .iter()
-                .all(|c| c.chars().count() <= MAX_PHONEMES_PER_RUN)
-        );
+        assert!(chunks.iter().all(|c| c.chars().count() <= MAX_PHONEMES_PER_RUN));
         assert_eq!(chunks.concat().replace(' ', ""), long.replace(' ', ""));
     }
 }

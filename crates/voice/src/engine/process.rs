@@ -31,10 +31,7 @@ impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RunError::NotInstalled => {
-                write!(
-                    f,
-                    "the program `{PROGRAM}` was not found on PATH; {INSTALL_HINT}"
-                )
+                write!(f, "the program `{PROGRAM}` was not found on PATH; {INSTALL_HINT}")
             }
             RunError::Io(e) => write!(f, "running `{PROGRAM}` failed: {e}"),
             RunError::Failed { status, stderr } => {
@@ -102,14 +99,9 @@ pub fn version() -> Result<String, VoiceError> {
         return Ok(v.clone());
     }
     let out = run(&["--version"], b"").map_err(|e| VoiceError::Load(e.to_string()))?;
-    let v = String::from_utf8_lossy(&out)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let v = String::from_utf8_lossy(&out).split_whitespace().collect::<Vec<_>>().join(" ");
     if v.is_empty() {
-        return Err(VoiceError::Load(format!(
-            "`{PROGRAM} --version` printed nothing"
-        )));
+        return Err(VoiceError::Load(format!("`{PROGRAM} --version` printed nothing")));
     }
     Ok(VERSION.get_or_init(|| v).clone())
 }
@@ -121,9 +113,7 @@ pub(crate) fn check_voice_name(voice: &str) -> Result<(), VoiceError> {
     let ok = !voice.is_empty()
         && voice.len() <= 64
         && !voice.starts_with('-')
-        && voice
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '.'))
+        && voice.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '.'))
         && !voice.contains("..");
     if ok {
         Ok(())
@@ -140,24 +130,14 @@ pub(crate) fn unknown_voice(voice: &str) -> VoiceError {
     let known = super::discover::espeak_voices()
         .map(|v| v.into_iter().map(|v| v.code).collect::<Vec<_>>().join(" "))
         .unwrap_or_default();
-    VoiceError::Load(format!(
-        "eSpeak NG has no voice `{voice}`; the installed voices are: {known}"
-    ))
+    VoiceError::Load(format!("eSpeak NG has no voice `{voice}`; the installed voices are: {known}"))
 }
 
 /// Makes user text safe to hand to eSpeak NG as plain text: control
 /// characters (line breaks included) become spaces, and square brackets go,
 /// because `[[…]]` switches eSpeak NG to raw phoneme input.
 pub(crate) fn sanitize(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() || c == '[' || c == ']' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    text.chars().map(|c| if c.is_control() || c == '[' || c == ']' { ' ' } else { c }).collect()
 }
 
 #[cfg(test)]

@@ -16,32 +16,12 @@ pub fn clean(text: &str) -> String {
 
 /// Opening punctuation that may stand before a link in running text.
 fn is_lead(c: char) -> bool {
-    matches!(
-        c,
-        '(' | '[' | '{' | '<' | '"' | '\'' | '“' | '‘' | '«' | '¿' | '¡'
-    )
+    matches!(c, '(' | '[' | '{' | '<' | '"' | '\'' | '“' | '‘' | '«' | '¿' | '¡')
 }
 
 /// Closing punctuation that may stand after a link in running text.
 fn is_trail(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '}'
-            | '>'
-            | '"'
-            | '\''
-            | '”'
-            | '’'
-            | '»'
-            | '…'
-    )
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '>' | '"' | '\'' | '”' | '’' | '»' | '…')
 }
 
 /// Drops URLs and email addresses, keeping the punctuation around them, and
@@ -51,16 +31,9 @@ fn drop_links(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for chunk in text.split_whitespace() {
         let core_start = chunk.find(|c: char| !is_lead(c)).unwrap_or(chunk.len());
-        let core_end = chunk
-            .rfind(|c: char| !is_trail(c))
-            .map(|i| i + next_char_len(chunk, i))
-            .unwrap_or(core_start);
+        let core_end = chunk.rfind(|c: char| !is_trail(c)).map(|i| i + next_char_len(chunk, i)).unwrap_or(core_start);
         let core_end = core_end.max(core_start);
-        let (lead, core, trail) = (
-            &chunk[..core_start],
-            &chunk[core_start..core_end],
-            &chunk[core_end..],
-        );
+        let (lead, core, trail) = (&chunk[..core_start], &chunk[core_start..core_end], &chunk[core_end..]);
         if core.is_empty() || !(is_url(core) || is_email(core)) {
             if !out.is_empty() {
                 out.push(' ');
@@ -91,10 +64,7 @@ fn drop_links(text: &str) -> String {
                 while out.ends_with([',', ';', ':']) {
                     out.pop();
                 }
-            } else if lead.is_empty()
-                && !out.is_empty()
-                && !trail.starts_with(['.', ',', ';', ':', '!', '?', '…'])
-            {
+            } else if lead.is_empty() && !out.is_empty() && !trail.starts_with(['.', ',', ';', ':', '!', '?', '…']) {
                 out.push(' ');
             }
             out.push_str(&trail);
@@ -145,8 +115,7 @@ pub fn is_domain(host: &str) -> bool {
     if labels.len() < 2 {
         return false;
     }
-    let label_ok =
-        |l: &&str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let label_ok = |l: &&str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     let tld = labels.last().copied().unwrap_or("").to_ascii_lowercase();
     labels.iter().all(label_ok) && DOMAINS.iter().any(|(t, _)| *t == tld)
 }
@@ -157,15 +126,11 @@ pub fn is_email(core: &str) -> bool {
         return false;
     };
     !local.is_empty()
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-'))
+        && local.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-'))
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        && domain.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
 }
 
 /// Pictographs, emoji and their modifiers, arrows, boxes, dingbats, private
@@ -223,10 +188,7 @@ fn is_unspoken_sign(c: char) -> bool {
 
 /// Separators between items ("Nairobi • Lagos", "News | Sport").
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        '•' | '‣' | '⁃' | '∙' | '·' | '|' | '¦' | '▪' | '●' | '◦' | '■' | '►' | '▶'
-    )
+    matches!(c, '•' | '‣' | '⁃' | '∙' | '·' | '|' | '¦' | '▪' | '●' | '◦' | '■' | '►' | '▶')
 }
 
 fn is_dash(c: char) -> bool {
@@ -256,12 +218,9 @@ fn filter_chars(text: &str) -> String {
                 // once per run of symbols (the first after a space), so a wall
                 // of emoji stays linear.
                 if prev.is_some_and(char::is_whitespace) && out.ends_with(' ') {
-                    let next_kept = chars[i + 1..]
-                        .iter()
-                        .find(|&&x| !(is_pictograph(x) || is_unspoken_sign(x) || x == '\u{200D}'));
-                    if next_kept.is_some_and(|&x| {
-                        matches!(x, '!' | '?' | '.' | ',' | ';' | ':' | ')' | ']')
-                    }) {
+                    let next_kept =
+                        chars[i + 1..].iter().find(|&&x| !(is_pictograph(x) || is_unspoken_sign(x) || x == '\u{200D}'));
+                    if next_kept.is_some_and(|&x| matches!(x, '!' | '?' | '.' | ',' | ';' | ':' | ')' | ']')) {
                         out.pop();
                     }
                 }
@@ -284,8 +243,7 @@ fn filter_chars(text: &str) -> String {
                     // "30 – 40": the nearest non-space characters are digits.
                     let before = chars[..i].iter().rev().find(|x| !x.is_whitespace());
                     let after = chars[i + 1..].iter().find(|x| !x.is_whitespace());
-                    before.is_some_and(|x| x.is_ascii_digit())
-                        && after.is_some_and(|x| x.is_ascii_digit())
+                    before.is_some_and(|x| x.is_ascii_digit()) && after.is_some_and(|x| x.is_ascii_digit())
                 };
                 match c {
                     // An em dash marks a pause, except between figures ("1939—45").
@@ -330,8 +288,7 @@ fn resolve_pauses(text: &str) -> String {
         let before = out.trim_end().chars().last();
         let after = chars.get(j).copied();
         let word_before = before.is_some_and(|c| c.is_alphanumeric() || is_closing(c));
-        let word_after =
-            after.is_some_and(|c| c.is_alphanumeric() || is_opening(c) || c.is_ascii_digit());
+        let word_after = after.is_some_and(|c| c.is_alphanumeric() || is_opening(c) || c.is_ascii_digit());
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);
         if word_before && word_after {
@@ -352,8 +309,7 @@ fn tidy(text: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         if c.is_whitespace() {
-            let next_is_stop = matches!(next, Some(',' | '.'))
-                && !chars.get(i + 2).is_some_and(|d| d.is_ascii_digit());
+            let next_is_stop = matches!(next, Some(',' | '.')) && !chars.get(i + 2).is_some_and(|d| d.is_ascii_digit());
             if out.is_empty()
                 || out.ends_with(' ')
                 || next.is_none()
@@ -374,9 +330,7 @@ fn tidy(text: &str) -> String {
             && open != '\''
         {
             out.pop();
-            if out.ends_with(' ')
-                && matches!(next, Some(' ' | ',' | '.' | ';' | ':' | '!' | '?') | None)
-            {
+            if out.ends_with(' ') && matches!(next, Some(' ' | ',' | '.' | ';' | ':' | '!' | '?') | None) {
                 out.pop();
             }
             continue;
@@ -405,19 +359,13 @@ mod tests {
 
     #[test]
     fn clean_keeps_speech() {
-        assert_eq!(
-            clean("Read more (https://x.org/a) today."),
-            "Read more today."
-        );
+        assert_eq!(clean("Read more (https://x.org/a) today."), "Read more today.");
         assert_eq!(clean("Details at https://x.org/a."), "Details at.");
         assert_eq!(clean("Write to news@x.org, or call."), "Write to, or call.");
         assert_eq!(clean("Great news 🎉🎉!"), "Great news!");
         assert_eq!(clean("Nairobi • Lagos | Accra"), "Nairobi, Lagos, Accra");
         assert_eq!(clean("• First point"), "First point");
-        assert_eq!(
-            clean("The minister—who resigned—spoke"),
-            "The minister, who resigned, spoke"
-        );
+        assert_eq!(clean("The minister—who resigned—spoke"), "The minister, who resigned, spoke");
         assert_eq!(clean("a word -- and another"), "a word, and another");
         assert_eq!(clean("a word – and another"), "a word, and another");
         assert_eq!(clean("pages 30 – 40"), "pages 30 – 40");

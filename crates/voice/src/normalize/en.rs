@@ -36,19 +36,14 @@
 
 use super::common::is_domain;
 use super::numbers::{
-    cardinal, cardinal_digits, decimal, digit_by_digit, expand_two_digit_year, ordinal, plural_of,
-    year,
+    cardinal, cardinal_digits, decimal, digit_by_digit, expand_two_digit_year, ordinal, plural_of, year,
 };
 use super::tables::*;
 
 /// Normalises English text that has already been through `common::clean`.
 /// `month_first` reads all-numeric dates month first (American English).
 pub fn normalize(text: &str, month_first: bool) -> String {
-    let en = English {
-        s: text,
-        t: tokenize(text),
-        month_first,
-    };
+    let en = English { s: text, t: tokenize(text), month_first };
     en.run()
 }
 
@@ -82,8 +77,7 @@ fn is_mark(c: char) -> bool {
 /// Letters (of any script) and marks; ASCII digits are numbers, and
 /// fraction characters ("½") are read apart.
 fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() && !c.is_ascii_digit() && !FRACTION_CHARS.iter().any(|(f, _, _)| *f == c))
-        || is_mark(c)
+    (c.is_alphanumeric() && !c.is_ascii_digit() && !FRACTION_CHARS.iter().any(|(f, _, _)| *f == c)) || is_mark(c)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -112,8 +106,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         } else if is_word_char(c) {
             while let Some(&(i, d)) = it.peek() {
                 let after = i + d.len_utf8();
-                let inner_apostrophe =
-                    is_apostrophe(d) && s[after..].chars().next().is_some_and(is_word_char);
+                let inner_apostrophe = is_apostrophe(d) && s[after..].chars().next().is_some_and(is_word_char);
                 if !(is_word_char(d) || inner_apostrophe) {
                     break;
                 }
@@ -124,12 +117,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         } else {
             Kind::Punct
         };
-        toks.push(Tok {
-            kind,
-            text: &s[start..end],
-            start,
-            space,
-        });
+        toks.push(Tok { kind, text: &s[start..end], start, space });
         space = false;
     }
     toks
@@ -144,19 +132,11 @@ struct Hit {
 }
 
 fn hit(len: usize, text: impl Into<String>) -> Option<Hit> {
-    Some(Hit {
-        len,
-        text: text.into(),
-        numeric: false,
-    })
+    Some(Hit { len, text: text.into(), numeric: false })
 }
 
 fn num_hit(len: usize, text: impl Into<String>) -> Option<Hit> {
-    Some(Hit {
-        len,
-        text: text.into(),
-        numeric: true,
-    })
+    Some(Hit { len, text: text.into(), numeric: true })
 }
 
 /// A number as written: digits before the point (thousands separators
@@ -173,11 +153,7 @@ struct Lit {
 
 impl Lit {
     fn value(&self) -> Option<u64> {
-        if self.int.len() > 18 {
-            None
-        } else {
-            self.int.parse().ok()
-        }
+        if self.int.len() > 18 { None } else { self.int.parse().ok() }
     }
 
     fn is_integer(&self) -> bool {
@@ -191,9 +167,7 @@ impl Lit {
     fn say(&self) -> String {
         let mut words = match &self.frac {
             Some(f) => decimal(&self.int, f),
-            None if self.int.len() > 1 && self.int.starts_with('0') => {
-                digit_by_digit(&self.int, "oh")
-            }
+            None if self.int.len() > 1 && self.int.starts_with('0') => digit_by_digit(&self.int, "oh"),
             None => cardinal_digits(&self.int),
         };
         for part in &self.more {
@@ -212,10 +186,7 @@ struct Out {
 }
 
 fn is_quote_or_bracket(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '(' | ')' | '[' | ']'
-    )
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '(' | ')' | '[' | ']')
 }
 
 impl Out {
@@ -229,10 +200,7 @@ impl Out {
         let touching = (replaced || self.last_replaced)
             && self.buf.chars().last().is_some_and(char::is_alphanumeric)
             && text.chars().next().is_some_and(char::is_alphanumeric);
-        if (space || self.pending_space || touching)
-            && !self.buf.is_empty()
-            && !self.buf.ends_with(' ')
-        {
+        if (space || self.pending_space || touching) && !self.buf.is_empty() && !self.buf.ends_with(' ') {
             self.buf.push(' ');
         }
         self.buf.push_str(text);
@@ -241,9 +209,7 @@ impl Out {
     }
 
     fn at_sentence_start(&self) -> bool {
-        let before = self
-            .buf
-            .trim_end_matches(|c: char| c.is_whitespace() || is_quote_or_bracket(c));
+        let before = self.buf.trim_end_matches(|c: char| c.is_whitespace() || is_quote_or_bracket(c));
         before.is_empty() || before.ends_with(['.', '!', '?'])
     }
 }
@@ -265,33 +231,20 @@ fn is_all_caps(word: &str) -> bool {
 }
 
 fn month_name(word: &str) -> Option<&'static str> {
-    MONTHS
-        .iter()
-        .find(|(name, _)| *name == word)
-        .map(|(name, _)| *name)
+    MONTHS.iter().find(|(name, _)| *name == word).map(|(name, _)| *name)
 }
 
 fn month_abbreviation(word: &str) -> Option<&'static str> {
-    MONTHS
-        .iter()
-        .find(|(_, abbrs)| abbrs.contains(&word))
-        .map(|(name, _)| *name)
+    MONTHS.iter().find(|(_, abbrs)| abbrs.contains(&word)).map(|(name, _)| *name)
 }
 
 /// The name of month `m` (1–12).
 fn month_of(m: u64) -> &'static str {
-    MONTHS
-        .get((m as usize).wrapping_sub(1))
-        .map(|(n, _)| *n)
-        .unwrap_or("")
+    MONTHS.get((m as usize).wrapping_sub(1)).map(|(n, _)| *n).unwrap_or("")
 }
 
 fn spell(letters: &str) -> String {
-    letters
-        .chars()
-        .map(String::from)
-        .collect::<Vec<_>>()
-        .join(LETTER_JOINER)
+    letters.chars().map(String::from).collect::<Vec<_>>().join(LETTER_JOINER)
 }
 
 fn title_case(word: &str) -> String {
@@ -306,8 +259,7 @@ fn pronounceable(word: &str) -> bool {
     if word.len() < 4 {
         return false;
     }
-    let is_vowel =
-        |i: usize, c: char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U') || (c == 'Y' && i > 0);
+    let is_vowel = |i: usize, c: char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U') || (c == 'Y' && i > 0);
     let chars: Vec<char> = word.chars().collect();
     if !chars.iter().enumerate().any(|(i, &c)| is_vowel(i, c)) {
         return false;
@@ -357,18 +309,13 @@ fn roman_value(word: &str) -> Option<u64> {
     let chars: Vec<u64> = word.chars().map(value_of).collect();
     let mut total = 0;
     for (i, &v) in chars.iter().enumerate() {
-        if chars.get(i + 1).is_some_and(|&n| n > v) {
-            total -= v as i64
-        } else {
-            total += v as i64
-        }
+        if chars.get(i + 1).is_some_and(|&n| n > v) { total -= v as i64 } else { total += v as i64 }
     }
     let total = u64::try_from(total).ok().filter(|t| (1..=39).contains(t))?;
     // Only the canonical spelling ("IV", not "IIII" or "VX").
     let canonical = {
         let tens = "X".repeat((total / 10) as usize);
-        let ones =
-            ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][(total % 10) as usize];
+        let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"][(total % 10) as usize];
         format!("{tens}{ones}")
     };
     (canonical == word).then_some(total)
@@ -390,11 +337,7 @@ impl<'a> English<'a> {
             match self.rule(i, numeric_end) {
                 Some(h) if h.len > 0 => {
                     let starts_lower = tok.text.chars().next().is_some_and(char::is_lowercase);
-                    let text = if out.at_sentence_start() && !starts_lower {
-                        capitalise(&h.text)
-                    } else {
-                        h.text
-                    };
+                    let text = if out.at_sentence_start() && !starts_lower { capitalise(&h.text) } else { h.text };
                     out.push(&text, tok.space, true);
                     numeric_end = h.numeric.then_some(i + h.len);
                     i += h.len;
@@ -441,21 +384,16 @@ impl<'a> English<'a> {
     }
 
     fn is_punct(&self, j: usize, c: char) -> bool {
-        self.tok(j)
-            .is_some_and(|t| t.kind == Kind::Punct && t.text.starts_with(c))
+        self.tok(j).is_some_and(|t| t.kind == Kind::Punct && t.text.starts_with(c))
     }
 
     fn punct_char(&self, j: usize) -> Option<char> {
-        self.tok(j)
-            .filter(|t| t.kind == Kind::Punct)
-            .and_then(|t| t.text.chars().next())
+        self.tok(j).filter(|t| t.kind == Kind::Punct).and_then(|t| t.text.chars().next())
     }
 
     /// A small number (1–2 digits) at `j`, with its value.
     fn small(&self, j: usize) -> Option<u64> {
-        self.num(j)
-            .filter(|n| n.len() <= 2)
-            .and_then(|n| n.parse().ok())
+        self.num(j).filter(|n| n.len() <= 2).and_then(|n| n.parse().ok())
     }
 
     /// The word before token `i` (skipping an abbreviation's full stop), lower-cased.
@@ -469,19 +407,14 @@ impl<'a> English<'a> {
 
     /// Whether one of the (up to) four words before token `i` is in `table`.
     fn recent_word_in(&self, i: usize, table: &[&str]) -> bool {
-        (i.saturating_sub(4)..i).any(|j| {
-            self.word_at(j)
-                .is_some_and(|w| table.contains(&w.to_lowercase().as_str()))
-        })
+        (i.saturating_sub(4)..i).any(|j| self.word_at(j).is_some_and(|w| table.contains(&w.to_lowercase().as_str())))
     }
 
     /// "a $5 bill", "a 10 km race": after "a"/"an" and before a noun, the
     /// unit or currency is an adjective and stays singular.
     fn adjectival(&self, start: usize, end: usize) -> bool {
         matches!(self.prev_word(start).as_deref(), Some("a" | "an"))
-            && self
-                .next_word(end)
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && self.next_word(end).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
     }
 
     /// The word after a space at `j`, if any.
@@ -490,8 +423,7 @@ impl<'a> English<'a> {
     }
 
     fn counted_after(&self, j: usize) -> bool {
-        self.next_word(j)
-            .is_some_and(|w| COUNTED_NOUNS.contains(&w.to_lowercase().as_str()))
+        self.next_word(j).is_some_and(|w| COUNTED_NOUNS.contains(&w.to_lowercase().as_str()))
     }
 
     /// If the text at token `i` starts with `written` (ending on a token
@@ -502,14 +434,8 @@ impl<'a> English<'a> {
             return None;
         }
         let end = start + written.len();
-        let last_is_word = written
-            .chars()
-            .last()
-            .is_some_and(|c| is_word_char(c) || c.is_ascii_digit());
-        let next_is_word = self.s[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| is_word_char(c) || c.is_ascii_digit());
+        let last_is_word = written.chars().last().is_some_and(|c| is_word_char(c) || c.is_ascii_digit());
+        let next_is_word = self.s[end..].chars().next().is_some_and(|c| is_word_char(c) || c.is_ascii_digit());
         if last_is_word && next_is_word {
             return None;
         }
@@ -525,12 +451,7 @@ impl<'a> English<'a> {
     /// usually starts a sentence: "the U.S. President" goes on).
     fn stop_ends_sentence(&self, j: usize, strict: bool) -> bool {
         let mut k = j;
-        while self.adj(k)
-            && matches!(
-                self.punct_char(k),
-                Some('"' | '\'' | '”' | '’' | '»' | ')' | ']')
-            )
-        {
+        while self.adj(k) && matches!(self.punct_char(k), Some('"' | '\'' | '”' | '’' | '»' | ')' | ']')) {
             k += 1;
         }
         let Some(t) = self.tok(k) else { return true };
@@ -548,11 +469,7 @@ impl<'a> English<'a> {
     }
 
     fn stop(&self, j: usize, strict: bool) -> &'static str {
-        if self.stop_ends_sentence(j, strict) {
-            "."
-        } else {
-            ""
-        }
+        if self.stop_ends_sentence(j, strict) { "." } else { "" }
     }
 
     // ---- numbers -------------------------------------------------------
@@ -589,13 +506,7 @@ impl<'a> English<'a> {
                 j += 2;
             }
         }
-        Some(Lit {
-            int,
-            frac,
-            more,
-            grouped,
-            end: j,
-        })
+        Some(Lit { int, frac, more, grouped, end: j })
     }
 
     fn number(&self, i: usize) -> Option<Hit> {
@@ -613,9 +524,7 @@ impl<'a> English<'a> {
     /// "23/11/2026", "23.11.2026", "23-11-2026", "2026-11-23".
     fn numeric_date(&self, i: usize) -> Option<Hit> {
         let a = self.num(i)?;
-        let sep = self
-            .punct_char(i + 1)
-            .filter(|c| matches!(c, '/' | '.' | '-'))?;
+        let sep = self.punct_char(i + 1).filter(|c| matches!(c, '/' | '.' | '-'))?;
         if !(self.adj(i + 1) && self.adj(i + 2) && self.adj(i + 3) && self.adj(i + 4)) {
             return None;
         }
@@ -626,8 +535,7 @@ impl<'a> English<'a> {
         let c = self.num(i + 4)?;
         // Not part of something longer ("1.2.3.4", "1/2/3/4").
         if self.adj(i + 5)
-            && (self.num(i + 5).is_some()
-                || self.punct_char(i + 5) == Some(sep) && self.num(i + 6).is_some())
+            && (self.num(i + 5).is_some() || self.punct_char(i + 5) == Some(sep) && self.num(i + 6).is_some())
         {
             return None;
         }
@@ -636,24 +544,12 @@ impl<'a> English<'a> {
             (parse(c)?, parse(b)?, parse(a)?)
         } else if a.len() <= 2 && b.len() <= 2 && (c.len() == 4 || sep == '/' && c.len() == 2) {
             let (first, second) = (parse(a)?, parse(b)?);
-            let (mut d, mut m) = if self.month_first {
-                (second, first)
-            } else {
-                (first, second)
-            };
+            let (mut d, mut m) = if self.month_first { (second, first) } else { (first, second) };
             if m > 12 && d <= 12 {
                 std::mem::swap(&mut d, &mut m);
             }
             let y = parse(c)?;
-            (
-                d,
-                m,
-                if c.len() == 2 {
-                    expand_two_digit_year(y)
-                } else {
-                    y
-                },
-            )
+            (d, m, if c.len() == 2 { expand_two_digit_year(y) } else { y })
         } else {
             return None;
         };
@@ -673,11 +569,7 @@ impl<'a> English<'a> {
     fn am_pm(&self, j: usize) -> Option<(&'static str, usize, &'static str)> {
         AM_PM.iter().find_map(|(written, letter)| {
             let end = self.match_str(j, written)?;
-            let stop = if written.ends_with('.') {
-                self.stop(end, false)
-            } else {
-                ""
-            };
+            let stop = if written.ends_with('.') { self.stop(end, false) } else { "" };
             Some((*letter, end, stop))
         })
     }
@@ -702,22 +594,10 @@ impl<'a> English<'a> {
                 1..=12 => format!("{} o'clock", cardinal(h)),
                 _ => format!("{} hundred", cardinal(h)),
             },
-            None => format!(
-                "{}{}",
-                cardinal(h),
-                if m == 0 {
-                    " hundred".to_owned()
-                } else {
-                    minutes(m)
-                }
-            ),
+            None => format!("{}{}", cardinal(h), if m == 0 { " hundred".to_owned() } else { minutes(m) }),
         };
         if let Some(s) = s {
-            text.push_str(&if s == 0 {
-                " hundred".to_owned()
-            } else {
-                minutes(s)
-            });
+            text.push_str(&if s == 0 { " hundred".to_owned() } else { minutes(s) });
         }
         text
     }
@@ -726,11 +606,7 @@ impl<'a> English<'a> {
     fn time(&self, i: usize) -> Option<Hit> {
         let hour_digits = self.num(i).filter(|n| n.len() <= 2)?;
         let h: u64 = hour_digits.parse().ok()?;
-        let minutes_at = |j: usize| {
-            self.num(j)
-                .filter(|n| n.len() == 2)
-                .and_then(|n| n.parse::<u64>().ok())
-        };
+        let minutes_at = |j: usize| self.num(j).filter(|n| n.len() == 2).and_then(|n| n.parse::<u64>().ok());
         if self.is_punct(i + 1, ':') && self.adj(i + 1) && self.adj(i + 2) {
             if let Some(m) = minutes_at(i + 2).filter(|&m| m <= 59 && h <= 24) {
                 let mut j = i + 3;
@@ -747,10 +623,7 @@ impl<'a> English<'a> {
                     Some((l, e, s)) => (Some(l), e, s),
                     None => (None, j, ""),
                 };
-                return num_hit(
-                    end - i,
-                    format!("{}{stop}", Self::clock(h, m, secs, letter)),
-                );
+                return num_hit(end - i, format!("{}{stop}", Self::clock(h, m, secs, letter)));
             }
             // "3:1": a ratio.
             let other = self.num(i + 2)?;
@@ -765,21 +638,12 @@ impl<'a> English<'a> {
                 return None;
             }
             if let Some((letter, end, stop)) = self.am_pm(i + 3).filter(|_| (1..=12).contains(&h)) {
-                return num_hit(
-                    end - i,
-                    format!("{}{stop}", Self::clock(h, m, None, Some(letter))),
-                );
+                return num_hit(end - i, format!("{}{stop}", Self::clock(h, m, None, Some(letter))));
             }
             // "at 9.30": a time when nothing else follows the figures.
-            let timed = self
-                .prev_word(i)
-                .is_some_and(|w| matches!(w.as_str(), "at" | "until" | "till"));
-            let followed = self
-                .tok(i + 3)
-                .is_some_and(|t| !t.space && t.kind != Kind::Punct || t.text == "%")
-                || self
-                    .next_word(i + 3)
-                    .is_some_and(|w| UNITS.iter().any(|(u, _, _)| *u == w));
+            let timed = self.prev_word(i).is_some_and(|w| matches!(w.as_str(), "at" | "until" | "till"));
+            let followed = self.tok(i + 3).is_some_and(|t| !t.space && t.kind != Kind::Punct || t.text == "%")
+                || self.next_word(i + 3).is_some_and(|w| UNITS.iter().any(|(u, _, _)| *u == w));
             if timed && h <= 24 && !followed {
                 return num_hit(3, Self::clock(h, m, None, None));
             }
@@ -787,10 +651,7 @@ impl<'a> English<'a> {
         }
         if (1..=12).contains(&h) {
             let (letter, end, stop) = self.am_pm(i + 1)?;
-            return num_hit(
-                end - i,
-                format!("{}{stop}", Self::clock(h, 0, None, Some(letter))),
-            );
+            return num_hit(end - i, format!("{}{stop}", Self::clock(h, 0, None, Some(letter))));
         }
         None
     }
@@ -798,39 +659,22 @@ impl<'a> English<'a> {
     /// "won 3-1" → "three one", "a 2-2 draw" → "two all", "1-0" → "one nil".
     fn score(&self, i: usize) -> Option<Hit> {
         let a = self.small(i)?;
-        if !matches!(self.punct_char(i + 1), Some('-' | '–'))
-            || !self.adj(i + 1)
-            || !self.adj(i + 2)
-        {
+        if !matches!(self.punct_char(i + 1), Some('-' | '–')) || !self.adj(i + 1) || !self.adj(i + 2) {
             return None;
         }
         let b = self.small(i + 2)?;
-        if self.adj(i + 3)
-            && self
-                .tok(i + 3)
-                .is_some_and(|t| t.kind != Kind::Punct || t.text == "-")
-        {
+        if self.adj(i + 3) && self.tok(i + 3).is_some_and(|t| t.kind != Kind::Punct || t.text == "-") {
             return None;
         }
         let before = self.recent_word_in(i, SCORE_BEFORE);
-        let after = self
-            .next_word(i + 3)
-            .is_some_and(|w| SCORE_AFTER.contains(&w.to_lowercase().as_str()));
+        let after = self.next_word(i + 3).is_some_and(|w| SCORE_AFTER.contains(&w.to_lowercase().as_str()));
         if !(before || after) {
             return None;
         }
         let goals = |n: u64| {
-            if n == 0 {
-                "nil".to_owned()
-            } else {
-                cardinal(n)
-            }
+            if n == 0 { "nil".to_owned() } else { cardinal(n) }
         };
-        let text = if a == b {
-            format!("{} all", cardinal(a))
-        } else {
-            format!("{} {}", goals(a), goals(b))
-        };
+        let text = if a == b { format!("{} all", cardinal(a)) } else { format!("{} {}", goals(a), goals(b)) };
         num_hit(3, text)
     }
 
@@ -858,24 +702,12 @@ impl<'a> English<'a> {
     /// A year after a month or day at `j` (", 2026" or " 2026"): the words
     /// and the index after it.
     fn year_after(&self, j: usize) -> Option<(String, usize)> {
-        let k = if self.is_punct(j, ',') && self.adj(j) {
-            j + 1
-        } else {
-            j
-        };
+        let k = if self.is_punct(j, ',') && self.adj(j) { j + 1 } else { j };
         let digits = self.num(k).filter(|n| n.len() == 4 && self.spaced(k))?;
-        if self.adj(k + 1)
-            && self
-                .tok(k + 1)
-                .is_some_and(|t| t.kind != Kind::Punct || t.text == "%")
-        {
+        if self.adj(k + 1) && self.tok(k + 1).is_some_and(|t| t.kind != Kind::Punct || t.text == "%") {
             return None;
         }
-        if self.is_punct(k + 1, ',')
-            && self.adj(k + 1)
-            && self.num(k + 2).is_some()
-            && self.adj(k + 2)
-        {
+        if self.is_punct(k + 1, ',') && self.adj(k + 1) && self.num(k + 2).is_some() && self.adj(k + 2) {
             return None;
         }
         let y: u64 = digits.parse().ok().filter(|y| (1000..=2099).contains(y))?;
@@ -896,11 +728,7 @@ impl<'a> English<'a> {
             j = self.ordinal_suffix_at(j + 2).unwrap_or(j + 2);
         }
         let (month, mut end, dotted) = self.month_at(j)?;
-        let the = if self.prev_word(i).as_deref() == Some("the") {
-            ""
-        } else {
-            "the "
-        };
+        let the = if self.prev_word(i).as_deref() == Some("the") { "" } else { "the " };
         let mut text = match second {
             None => format!("{the}{} of {month}", ordinal(d)),
             Some(d2) => format!("{the}{} to the {} of {month}", ordinal(d), ordinal(d2)),
@@ -926,26 +754,17 @@ impl<'a> English<'a> {
     /// (`start` at the plus): read digit by digit, a pause between groups.
     fn phone(&self, start: usize, i: usize, prefix: &str) -> Option<Hit> {
         let first = self.num(i)?;
-        let dialled = self
-            .prev_word(i)
-            .is_some_and(|w| matches!(w.as_str(), "call" | "dial" | "text"));
-        if prefix.is_empty()
-            && !(first.len() >= 2 && first.starts_with('0') || dialled && first.len() >= 3)
-        {
+        let dialled = self.prev_word(i).is_some_and(|w| matches!(w.as_str(), "call" | "dial" | "text"));
+        if prefix.is_empty() && !(first.len() >= 2 && first.starts_with('0') || dialled && first.len() >= 3) {
             return None;
         }
-        if matches!(self.punct_char(i + 1), Some('.' | ',' | ':' | '/'))
-            && self.adj(i + 1)
-            && self.num(i + 2).is_some()
+        if matches!(self.punct_char(i + 1), Some('.' | ',' | ':' | '/')) && self.adj(i + 1) && self.num(i + 2).is_some()
         {
             return None;
         }
         let mut groups = vec![digit_by_digit(first, "oh")];
         let mut j = i + 1;
-        while let Some(g) = self
-            .num(j)
-            .filter(|g| (2..=8).contains(&g.len()) && self.spaced(j))
-        {
+        while let Some(g) = self.num(j).filter(|g| (2..=8).contains(&g.len()) && self.spaced(j)) {
             groups.push(digit_by_digit(g, "oh"));
             j += 1;
         }
@@ -966,9 +785,7 @@ impl<'a> English<'a> {
             return None;
         }
         let written = format!("{a}/{b}");
-        let season = a.len() == 4
-            && b.len() == 2
-            && a.parse::<u64>().is_ok_and(|y| (1100..=2099).contains(&y));
+        let season = a.len() == 4 && b.len() == 2 && a.parse::<u64>().is_ok_and(|y| (1100..=2099).contains(&y));
         let text = match FRACTIONS.iter().find(|(w, _)| *w == written) {
             Some((_, said)) => (*said).to_owned(),
             // "the 2024/25 season", as a range.
@@ -989,11 +806,7 @@ impl<'a> English<'a> {
             return None;
         }
         let n: u64 = digits.parse().ok()?;
-        let words = if digits.len() == 4 && (1000..=2099).contains(&n) {
-            year(n)
-        } else {
-            cardinal(n)
-        };
+        let words = if digits.len() == 4 && (1000..=2099).contains(&n) { year(n) } else { cardinal(n) };
         num_hit(j + 1 - start, plural_of(&words))
     }
 
@@ -1002,10 +815,7 @@ impl<'a> English<'a> {
         let w = self.word_at(j)?;
         if self.adj(j) {
             let (_, word, ambiguous) = SCALE_SUFFIXES.iter().find(|(s, _, _)| *s == w)?;
-            let counted = || {
-                self.counted_after(j + 1)
-                    || self.recent_word_in(j.saturating_sub(1), MILLION_CONTEXT)
-            };
+            let counted = || self.counted_after(j + 1) || self.recent_word_in(j.saturating_sub(1), MILLION_CONTEXT);
             return (!ambiguous || money || counted()).then_some((*word, j + 1));
         }
         SCALE_WORDS.iter().find(|s| **s == w).map(|s| (*s, j + 1))
@@ -1038,14 +848,8 @@ impl<'a> English<'a> {
     fn currency_after(&self, j: usize) -> Option<(Currency, usize)> {
         let t = self.tok(j)?;
         match t.kind {
-            Kind::Word if t.space => CURRENCY_CODES
-                .iter()
-                .find(|(c, _)| *c == t.text)
-                .map(|(_, cur)| (*cur, j + 1)),
-            Kind::Punct => CURRENCY_SIGNS
-                .iter()
-                .find(|(c, _)| *c == t.text)
-                .map(|(_, cur)| (*cur, j + 1)),
+            Kind::Word if t.space => CURRENCY_CODES.iter().find(|(c, _)| *c == t.text).map(|(_, cur)| (*cur, j + 1)),
+            Kind::Punct => CURRENCY_SIGNS.iter().find(|(c, _)| *c == t.text).map(|(_, cur)| (*cur, j + 1)),
             _ => None,
         }
     }
@@ -1076,14 +880,11 @@ impl<'a> English<'a> {
         let mut j = lit.end;
         let mut one = lit.is_one();
         // "1,000th"
-        if let (Some(end), Some(v), true) =
-            (self.ordinal_suffix_at(j), lit.value(), lit.is_integer())
-        {
+        if let (Some(end), Some(v), true) = (self.ordinal_suffix_at(j), lit.value(), lit.is_integer()) {
             return num_hit(end - start, ordinal(v));
         }
-        if let Some((_, _, after)) = FRACTION_CHARS
-            .iter()
-            .find(|(c, _, _)| self.adj(j) && self.punct_char(j) == Some(*c))
+        if let Some((_, _, after)) =
+            FRACTION_CHARS.iter().find(|(c, _, _)| self.adj(j) && self.punct_char(j) == Some(*c))
         {
             words = format!("{words} {after}");
             j += 1;
@@ -1103,11 +904,7 @@ impl<'a> English<'a> {
             return num_hit(j + 1 - start, signed(format!("{words} per cent")));
         }
         if let Some((unit_one, unit_many, end)) = self.unit(j) {
-            let unit = if one || self.adjectival(start, end) {
-                unit_one
-            } else {
-                unit_many
-            };
+            let unit = if one || self.adjectival(start, end) { unit_one } else { unit_many };
             return num_hit(end - start, signed(format!("{words} {unit}")));
         }
         // "a 1.2-km stretch" → "one point two-kilometre".
@@ -1120,10 +917,7 @@ impl<'a> English<'a> {
         }
         if let Some((cur, end)) = self.currency_after(j) {
             let adjective = self.adjectival(start, end);
-            return num_hit(
-                end - start,
-                signed(self.money_words(cur, &lit, scale.map(|s| s.0), adjective)),
-            );
+            return num_hit(end - start, signed(self.money_words(cur, &lit, scale.map(|s| s.0), adjective)));
         }
         if scale.is_none() && lit.is_integer() && self.adj(j) && self.word_at(j) == Some("p") {
             let pence = if one { "penny" } else { "pence" };
@@ -1137,22 +931,11 @@ impl<'a> English<'a> {
     }
 
     /// `adjective`: "a $5 bill" → "a five dollar bill".
-    fn money_words(
-        &self,
-        cur: Currency,
-        lit: &Lit,
-        scale: Option<&str>,
-        adjective: bool,
-    ) -> String {
+    fn money_words(&self, cur: Currency, lit: &Lit, scale: Option<&str>, adjective: bool) -> String {
         if let Some(s) = scale {
-            return format!(
-                "{} {s} {}",
-                lit.say(),
-                if adjective { cur.one } else { cur.many }
-            );
+            return format!("{} {s} {}", lit.say(), if adjective { cur.one } else { cur.many });
         }
-        if let (Some(frac), true, Some((cent_one, cent_many))) =
-            (&lit.frac, lit.more.is_empty(), cur.cents)
+        if let (Some(frac), true, Some((cent_one, cent_many))) = (&lit.frac, lit.more.is_empty(), cur.cents)
             && frac.len() == 2
         {
             let units = lit.value().unwrap_or(u64::MAX);
@@ -1161,24 +944,12 @@ impl<'a> English<'a> {
             let whole = cardinal_digits(&lit.int);
             return match (units, cents) {
                 (0, 0) => format!("zero {}", cur.many),
-                (0, c) => format!(
-                    "{} {}",
-                    cardinal(c),
-                    if c == 1 { cent_one } else { cent_many }
-                ),
+                (0, c) => format!("{} {}", cardinal(c), if c == 1 { cent_one } else { cent_many }),
                 (_, 0) => format!("{whole} {name}"),
                 (_, c) => format!("{whole} {name} {}", cardinal(c)),
             };
         }
-        format!(
-            "{} {}",
-            lit.say(),
-            if lit.is_one() || adjective {
-                cur.one
-            } else {
-                cur.many
-            }
-        )
+        format!("{} {}", lit.say(), if lit.is_one() || adjective { cur.one } else { cur.many })
     }
 
     /// A currency sign or code at `i` and the index of the amount after it.
@@ -1218,8 +989,7 @@ impl<'a> English<'a> {
             k = e;
         }
         // A range: "–40m", " to $40m".
-        let is_dash =
-            matches!(self.punct_char(k), Some('–' | '-')) && self.adj(k) == self.adj(k + 1);
+        let is_dash = matches!(self.punct_char(k), Some('–' | '-')) && self.adj(k) == self.adj(k + 1);
         let is_to = self.next_word(k) == Some("to");
         if is_dash || is_to {
             let n = self.currency_before(k + 1).map(|(_, n)| n).unwrap_or(k + 1);
@@ -1233,19 +1003,11 @@ impl<'a> English<'a> {
                     Some((s, _)) => format!("{} {s}", l.say()),
                     None => l.say(),
                 };
-                let text = format!(
-                    "{} to {} {}",
-                    said(&lit, scale),
-                    said(&lit2, scale2),
-                    cur.many
-                );
+                let text = format!("{} to {} {}", said(&lit, scale), said(&lit2, scale2), cur.many);
                 return num_hit(end - i, text);
             }
         }
-        num_hit(
-            k - i,
-            self.money_words(cur, &lit, scale.map(|s| s.0), self.adjectival(i, k)),
-        )
+        num_hit(k - i, self.money_words(cur, &lit, scale.map(|s| s.0), self.adjectival(i, k)))
     }
 
     // ---- punctuation ---------------------------------------------------
@@ -1262,18 +1024,12 @@ impl<'a> English<'a> {
         let c = self.punct_char(i)?;
         let after_number = numeric_end == Some(i);
         let sign_position = !after_number
-            && (i == 0
-                || self.t[i].space
-                || matches!(self.punct_char(i - 1), Some('(' | '[' | '“' | '"')));
+            && (i == 0 || self.t[i].space || matches!(self.punct_char(i - 1), Some('(' | '[' | '“' | '"')));
         match c {
             // "30–40", "2010-2015", "3pm–5pm" → "to".
             '–' | '—' | '-' | '−' if after_number && self.starts_number(i + 1) => {
                 let symmetric = self.adj(i) == self.adj(i + 1);
-                (c != '-' || symmetric).then(|| Hit {
-                    len: 1,
-                    text: "to".to_owned(),
-                    numeric: false,
-                })
+                (c != '-' || symmetric).then(|| Hit { len: 1, text: "to".to_owned(), numeric: false })
             }
             '+' if after_number => hit(1, "plus"),
             '-' | '−' | '+' if sign_position && self.adj(i + 1) && self.num(i + 1).is_some() => {
@@ -1307,10 +1063,7 @@ impl<'a> English<'a> {
             {
                 hit(1, "")
             }
-            _ => FRACTION_CHARS
-                .iter()
-                .find(|(f, _, _)| *f == c)
-                .and_then(|(_, alone, _)| hit(1, *alone)),
+            _ => FRACTION_CHARS.iter().find(|(f, _, _)| *f == c).and_then(|(_, alone, _)| hit(1, *alone)),
         }
     }
 
@@ -1333,23 +1086,20 @@ impl<'a> English<'a> {
 
     /// "e.g.", "etc.", "Jr."…
     fn dotted_abbreviation(&self, i: usize) -> Option<Hit> {
-        DOTTED_ABBREVIATIONS
-            .iter()
-            .find_map(|(written, said, ends)| {
-                let end = self.match_str(i, written)?;
-                let stop = match ends {
-                    Ends::Never => "",
-                    Ends::BeforeCapital => self.stop(end, false),
-                    Ends::BeforeStarter => self.stop(end, true),
-                };
-                hit(end - i, format!("{said}{stop}"))
-            })
+        DOTTED_ABBREVIATIONS.iter().find_map(|(written, said, ends)| {
+            let end = self.match_str(i, written)?;
+            let stop = match ends {
+                Ends::Never => "",
+                Ends::BeforeCapital => self.stop(end, false),
+                Ends::BeforeStarter => self.stop(end, true),
+            };
+            hit(end - i, format!("{said}{stop}"))
+        })
     }
 
     /// A capitalised word of two letters or more after a space at `j`.
     fn name_at(&self, j: usize) -> Option<&'a str> {
-        self.next_word(j)
-            .filter(|w| is_capitalised(w) && w.chars().count() >= 2)
+        self.next_word(j).filter(|w| is_capitalised(w) && w.chars().count() >= 2)
     }
 
     /// "Dr Smith", "Dr. Smith", "St Paul's" (Saint), "Baker St." (Street).
@@ -1359,8 +1109,7 @@ impl<'a> English<'a> {
         let end = if dotted { i + 2 } else { i + 1 };
         let name = self.name_at(end);
         if w == "St" {
-            let after_name =
-                i > 0 && self.spaced(i) && self.word_at(i - 1).is_some_and(is_capitalised);
+            let after_name = i > 0 && self.spaced(i) && self.word_at(i - 1).is_some_and(is_capitalised);
             let next_starts_sentence = name.is_some_and(|n| SENTENCE_STARTERS.contains(&n));
             if name.is_some() && !(after_name && dotted && next_starts_sentence) {
                 return hit(end - i, "Saint");
@@ -1391,17 +1140,12 @@ impl<'a> English<'a> {
             (None, None) => return None,
         };
         // A day.
-        if let Some(d) = self
-            .small(j)
-            .filter(|d| (1..=31).contains(d) && self.spaced(j))
-        {
+        if let Some(d) = self.small(j).filter(|d| (1..=31).contains(d) && self.spaced(j)) {
             let after = self.ordinal_suffix_at(j + 1).unwrap_or(j + 1);
             let is_clock = matches!(self.punct_char(after), Some(':' | '.' | '%'))
                 && self.adj(after)
                 && self.num(after + 1).is_some();
-            let is_unit = self.unit(after).is_some()
-                || self.is_punct(after, '%')
-                || self.counted_after(after);
+            let is_unit = self.unit(after).is_some() || self.is_punct(after, '%') || self.counted_after(after);
             if !is_clock && !is_unit {
                 let mut text = format!("{month} {}", ordinal(d));
                 j = after;
@@ -1430,15 +1174,9 @@ impl<'a> English<'a> {
         let j = if dotted { i + 2 } else { i + 1 };
         self.num(j)?;
         let said = match (w, dotted) {
-            ("No" | "no" | "Nos" | "nos", true) | ("No" | "Nos", false)
-                if self.spaced(j) || dotted =>
-            {
+            ("No" | "no" | "Nos" | "nos", true) | ("No" | "Nos", false) if self.spaced(j) || dotted => {
                 let plural = if w.ends_with('s') { "s" } else { "" };
-                if is_capitalised(w) {
-                    format!("Number{plural}")
-                } else {
-                    format!("number{plural}")
-                }
+                if is_capitalised(w) { format!("Number{plural}") } else { format!("number{plural}") }
             }
             ("c", true) if self.spaced(j) => "circa".to_owned(),
             ("p", true) => "page".to_owned(),
@@ -1454,8 +1192,7 @@ impl<'a> English<'a> {
         let mut j = i;
         while let Some(w) = self.word_at(j) {
             let single = w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic());
-            if !(single && (j == i || self.adj(j)) && self.is_punct(j + 1, '.') && self.adj(j + 1))
-            {
+            if !(single && (j == i || self.adj(j)) && self.is_punct(j + 1, '.') && self.adj(j + 1)) {
                 break;
             }
             letters.push_str(w);
@@ -1465,30 +1202,20 @@ impl<'a> English<'a> {
             return None;
         }
         let strict = is_all_caps(&letters);
-        hit(
-            j - i,
-            format!("{}{}", spell(&letters), self.stop(j, strict)),
-        )
+        hit(j - i, format!("{}{}", spell(&letters), self.stop(j, strict)))
     }
 
     /// "George W. Bush" → "George W Bush": an initial's full stop is not a sentence end.
     fn middle_initial(&self, i: usize) -> Option<Hit> {
         let w = self.word_at(i)?;
-        if w.chars().count() != 1
-            || !is_capitalised(w)
-            || !(self.is_punct(i + 1, '.') && self.adj(i + 1))
-        {
+        if w.chars().count() != 1 || !is_capitalised(w) || !(self.is_punct(i + 1, '.') && self.adj(i + 1)) {
             return None;
         }
         let next = self.next_word(i + 2)?;
         let next_is_name = is_capitalised(next)
             && (next.chars().count() >= 2 && !SENTENCE_STARTERS.contains(&next)
                 || next.chars().count() == 1 && self.is_punct(i + 3, '.'));
-        next_is_name.then(|| Hit {
-            len: 2,
-            text: w.to_owned(),
-            numeric: false,
-        })
+        next_is_name.then(|| Hit { len: 2, text: w.to_owned(), numeric: false })
     }
 
     /// "example.org" → "example dot org", "bbc.co.uk" → "B-B-C dot co dot U-K".
@@ -1530,10 +1257,7 @@ impl<'a> English<'a> {
     /// "vs", "aka"… (without full stops).
     fn word_abbreviation(&self, i: usize) -> Option<Hit> {
         let w = self.word_at(i)?;
-        WORD_ABBREVIATIONS
-            .iter()
-            .find(|(a, _)| *a == w)
-            .and_then(|(_, said)| hit(1, *said))
+        WORD_ABBREVIATIONS.iter().find(|(a, _)| *a == w).and_then(|(_, said)| hit(1, *said))
     }
 
     /// "Arsenal v Chelsea" → "Arsenal versus Chelsea".
@@ -1543,13 +1267,8 @@ impl<'a> English<'a> {
         }
         let dotted = self.is_punct(i + 1, '.') && self.adj(i + 1);
         let end = if dotted { i + 2 } else { i + 1 };
-        let between_names =
-            self.word_at(i - 1).is_some_and(is_capitalised) && self.name_at(end).is_some();
-        between_names.then(|| Hit {
-            len: end - i,
-            text: "versus".to_owned(),
-            numeric: false,
-        })
+        let between_names = self.word_at(i - 1).is_some_and(is_capitalised) && self.name_at(end).is_some();
+        between_names.then(|| Hit { len: end - i, text: "versus".to_owned(), numeric: false })
     }
 
     /// "World War II" → "World War Two"; "Elizabeth II" → "Elizabeth the Second".
@@ -1557,10 +1276,7 @@ impl<'a> English<'a> {
         let w = self.word_at(i)?;
         let v = roman_value(w)?;
         let prev = self.word_at(i.checked_sub(1)?).filter(|_| self.spaced(i))?;
-        if ROMAN_CARDINAL_AFTER
-            .iter()
-            .any(|r| r.eq_ignore_ascii_case(prev))
-        {
+        if ROMAN_CARDINAL_AFTER.iter().any(|r| r.eq_ignore_ascii_case(prev)) {
             return hit(1, capitalise(&cardinal(v)));
         }
         if is_capitalised(prev) && !SENTENCE_STARTERS.contains(&prev) {
@@ -1574,12 +1290,10 @@ impl<'a> English<'a> {
     /// when pronounceable or listed, read as a word ("NATO" → "Nato").
     fn capitals(&self, i: usize) -> Option<Hit> {
         let w = self.word_at(i)?;
-        let (core, suffix) = if let Some(c) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))
-        {
+        let (core, suffix) = if let Some(c) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
             (c, "'s")
-        } else if let Some(c) = w
-            .strip_suffix('s')
-            .filter(|c| c.len() >= 2 && c.chars().all(|x| x.is_ascii_uppercase()))
+        } else if let Some(c) =
+            w.strip_suffix('s').filter(|c| c.len() >= 2 && c.chars().all(|x| x.is_ascii_uppercase()))
         {
             (c, "s")
         } else {
@@ -1614,23 +1328,16 @@ mod tests {
     fn tokens_know_their_spacing() {
         let t = tokenize("U.S. $3.5m, don’t");
         let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
-        assert_eq!(
-            texts,
-            ["U", ".", "S", ".", "$", "3", ".", "5", "m", ",", "don’t"]
-        );
+        assert_eq!(texts, ["U", ".", "S", ".", "$", "3", ".", "5", "m", ",", "don’t"]);
         assert!(t[4].space && !t[5].space && t[10].space);
     }
 
     #[test]
     fn pronounceability() {
-        for word in [
-            "NATO", "NASA", "UNESCO", "COVID", "AIDS", "OPEC", "BREAKING", "NEWS", "INEC", "UEFA",
-        ] {
+        for word in ["NATO", "NASA", "UNESCO", "COVID", "AIDS", "OPEC", "BREAKING", "NEWS", "INEC", "UEFA"] {
             assert!(pronounceable(word), "{word}");
         }
-        for word in [
-            "FBI", "IPCC", "OECD", "IAEA", "UNHCR", "NYPD", "LGBT", "IEBC", "ESPN", "SABC", "YMCA",
-        ] {
+        for word in ["FBI", "IPCC", "OECD", "IAEA", "UNHCR", "NYPD", "LGBT", "IEBC", "ESPN", "SABC", "YMCA"] {
             assert!(!pronounceable(word), "{word}");
         }
     }

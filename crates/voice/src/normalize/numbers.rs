@@ -28,9 +28,7 @@ const ONES: [&str; 20] = [
     "nineteen",
 ];
 
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /// Powers of a thousand, largest first.
 const SCALES: [(u64, &str); 6] = [
@@ -100,10 +98,7 @@ pub fn cardinal_digits(digits: &str) -> String {
     if trimmed.len() > MAX_CARDINAL_DIGITS {
         return digit_by_digit(digits, "zero");
     }
-    trimmed
-        .parse::<u64>()
-        .map(cardinal)
-        .unwrap_or_else(|_| digit_by_digit(digits, "zero"))
+    trimmed.parse::<u64>().map(cardinal).unwrap_or_else(|_| digit_by_digit(digits, "zero"))
 }
 
 /// "0722" → "oh seven two two" (with `zero` = "oh").
@@ -118,11 +113,7 @@ pub fn digit_by_digit(digits: &str, zero: &str) -> String {
 
 /// "3" + "05" → "three point zero five".
 pub fn decimal(int_digits: &str, frac_digits: &str) -> String {
-    format!(
-        "{} point {}",
-        cardinal_digits(int_digits),
-        digit_by_digit(frac_digits, "zero")
-    )
+    format!("{} point {}", cardinal_digits(int_digits), digit_by_digit(frac_digits, "zero"))
 }
 
 /// The ordinal of a cardinal phrase: its last word changes ("twenty-one" →
@@ -199,18 +190,12 @@ mod tests {
         assert_eq!(cardinal(105), "one hundred and five");
         assert_eq!(cardinal(1005), "one thousand and five");
         assert_eq!(cardinal(11_400), "eleven thousand four hundred");
-        assert_eq!(
-            cardinal(123_456),
-            "one hundred and twenty-three thousand four hundred and fifty-six"
-        );
+        assert_eq!(cardinal(123_456), "one hundred and twenty-three thousand four hundred and fifty-six");
         assert_eq!(cardinal(1_000_000), "one million");
         assert_eq!(cardinal(2_000_100), "two million one hundred");
         assert_eq!(cardinal(u64::MAX).split(' ').next(), Some("eighteen"));
         assert_eq!(cardinal_digits("0001"), "one");
-        assert_eq!(
-            cardinal_digits("1234567890123456789012"),
-            digit_by_digit("1234567890123456789012", "zero")
-        );
+        assert_eq!(cardinal_digits("1234567890123456789012"), digit_by_digit("1234567890123456789012", "zero"));
     }
 
     #[test]

@@ -189,11 +189,7 @@ pub struct Currency {
     pub cents: Option<(&'static str, &'static str)>,
 }
 
-const fn cur(
-    one: &'static str,
-    many: &'static str,
-    cents: Option<(&'static str, &'static str)>,
-) -> Currency {
+const fn cur(one: &'static str, many: &'static str, cents: Option<(&'static str, &'static str)>) -> Currency {
     Currency { one, many, cents }
 }
 
@@ -213,10 +209,7 @@ pub const CURRENCY_SIGNS: &[(&str, Currency)] = &[
     ("US$", US_DOLLAR),
     ("A$", cur("Australian dollar", "Australian dollars", CENTS)),
     ("C$", cur("Canadian dollar", "Canadian dollars", CENTS)),
-    (
-        "NZ$",
-        cur("New Zealand dollar", "New Zealand dollars", CENTS),
-    ),
+    ("NZ$", cur("New Zealand dollar", "New Zealand dollars", CENTS)),
     ("HK$", cur("Hong Kong dollar", "Hong Kong dollars", CENTS)),
     ("$", DOLLAR),
     ("£", POUND),
@@ -236,10 +229,7 @@ pub const CURRENCY_SIGNS: &[(&str, Currency)] = &[
 /// after ("30 USD") the amount.
 pub const CURRENCY_CODES: &[(&str, Currency)] = &[
     ("USD", US_DOLLAR),
-    (
-        "GBP",
-        cur("British pound", "British pounds", Some(("penny", "pence"))),
-    ),
+    ("GBP", cur("British pound", "British pounds", Some(("penny", "pence")))),
     ("EUR", EURO),
     ("KES", KENYAN_SHILLING),
     ("KSh", KENYAN_SHILLING),
@@ -251,20 +241,10 @@ pub const CURRENCY_CODES: &[(&str, Currency)] = &[
     ("TSh", TANZANIAN_SHILLING),
     ("NGN", cur("naira", "naira", Some(("kobo", "kobo")))),
     ("ZAR", cur("rand", "rand", CENTS)),
-    (
-        "GHS",
-        cur(
-            "Ghanaian cedi",
-            "Ghanaian cedis",
-            Some(("pesewa", "pesewas")),
-        ),
-    ),
+    ("GHS", cur("Ghanaian cedi", "Ghanaian cedis", Some(("pesewa", "pesewas")))),
     ("ETB", cur("Ethiopian birr", "Ethiopian birr", None)),
     ("RWF", cur("Rwandan franc", "Rwandan francs", None)),
-    (
-        "INR",
-        cur("Indian rupee", "Indian rupees", Some(("paisa", "paise"))),
-    ),
+    ("INR", cur("Indian rupee", "Indian rupees", Some(("paisa", "paise")))),
     ("PKR", cur("Pakistani rupee", "Pakistani rupees", None)),
     ("Rs", RUPEE),
     ("JPY", cur("yen", "yen", None)),
@@ -434,33 +414,18 @@ pub const MILLION_CONTEXT: &[&str] = &[
 
 /// Words after which a four-digit number is a year (1000–2099), whatever follows.
 pub const YEAR_CONTEXT: &[&str] = &[
-    "in", "since", "from", "until", "till", "during", "before", "after", "between", "circa", "c",
-    "year", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "of", "by",
-    "around",
+    "in", "since", "from", "until", "till", "during", "before", "after", "between", "circa", "c", "year", "early",
+    "late", "mid", "spring", "summer", "autumn", "fall", "winter", "of", "by", "around",
 ];
 
 /// Words after which a number is a number, never a year ("page 1984").
-pub const NUMBER_CONTEXT: &[&str] = &[
-    "number", "no", "page", "pages", "room", "flight", "route", "bus", "platform", "gate", "code",
-    "pin",
-];
+pub const NUMBER_CONTEXT: &[&str] =
+    &["number", "no", "page", "pages", "room", "flight", "route", "bus", "platform", "gate", "code", "pin"];
 
 /// Words around "3-1" that make it a score ("won 3-1", "a 2-2 draw").
-pub const SCORE_BEFORE: &[&str] = &[
-    "won", "win", "beat", "lost", "lose", "drew", "draw", "defeated", "thrashed", "led", "trailed",
-    "score",
-];
-pub const SCORE_AFTER: &[&str] = &[
-    "win",
-    "victory",
-    "defeat",
-    "draw",
-    "loss",
-    "lead",
-    "scoreline",
-    "home",
-    "away",
-];
+pub const SCORE_BEFORE: &[&str] =
+    &["won", "win", "beat", "lost", "lose", "drew", "draw", "defeated", "thrashed", "led", "trailed", "score"];
+pub const SCORE_AFTER: &[&str] = &["win", "victory", "defeat", "draw", "loss", "lead", "scoreline", "home", "away"];
 
 /// Capitalised words that usually begin a sentence: a full stop of an
 /// initialism ("U.S.") before one of these is kept as the sentence's end.
@@ -523,42 +488,40 @@ pub const SENTENCE_STARTERS: &[&str] = &[
 /// All-capital words spelled letter by letter even though the rule would
 /// read them as words.
 pub const INITIALISMS: &[&str] = &[
-    "WHO", "USAID", "IEBC", "OECD", "IAEA", "IPCC", "UNHCR", "UNGA", "UNDP", "UNEP", "UNFPA",
-    "UNSC", "UAE", "USA", "EAC", "IOC", "IMF", "ANC", "AU", "EU", "UN", "UK", "US", "OAU", "ICU",
-    "IDP", "CEO", "NGO", "OK",
+    "WHO", "USAID", "IEBC", "OECD", "IAEA", "IPCC", "UNHCR", "UNGA", "UNDP", "UNEP", "UNFPA", "UNSC", "UAE", "USA",
+    "EAC", "IOC", "IMF", "ANC", "AU", "EU", "UN", "UK", "US", "OAU", "ICU", "IDP", "CEO", "NGO", "OK",
 ];
 
 /// All-capital words read as words (title-cased, "NATO" → "Nato") even
 /// though the rule would spell them.
 pub const ACRONYMS: &[&str] = &[
-    "NATO", "NASA", "UNESCO", "UNICEF", "COVID", "AIDS", "OPEC", "FIFA", "UEFA", "ISIS", "ASEAN",
-    "NAFTA", "ECOWAS", "BAFTA", "OFCOM", "OFSTED", "COP", "SARS", "MERS", "BRICS", "KANU", "NEPAD",
-    "UNAIDS", "UNRWA", "IGAD", "PIN", "LASER", "RADAR", "NIMBY", "SWAT", "GIF",
+    "NATO", "NASA", "UNESCO", "UNICEF", "COVID", "AIDS", "OPEC", "FIFA", "UEFA", "ISIS", "ASEAN", "NAFTA", "ECOWAS",
+    "BAFTA", "OFCOM", "OFSTED", "COP", "SARS", "MERS", "BRICS", "KANU", "NEPAD", "UNAIDS", "UNRWA", "IGAD", "PIN",
+    "LASER", "RADAR", "NIMBY", "SWAT", "GIF",
 ];
 
 /// Two-consonant starts and ends that an English word may have; used by the
 /// rule that decides whether an all-capital word can be read as a word.
 pub const ONSETS: &[&str] = &[
-    "BL", "BR", "CH", "CL", "CR", "DR", "FL", "FR", "GL", "GR", "KN", "PH", "PL", "PR", "QU", "SC",
-    "SH", "SK", "SL", "SM", "SN", "SP", "ST", "SW", "TH", "TR", "TW", "WH", "WR",
+    "BL", "BR", "CH", "CL", "CR", "DR", "FL", "FR", "GL", "GR", "KN", "PH", "PL", "PR", "QU", "SC", "SH", "SK", "SL",
+    "SM", "SN", "SP", "ST", "SW", "TH", "TR", "TW", "WH", "WR",
 ];
 pub const CODAS: &[&str] = &[
-    "CH", "CK", "CT", "DS", "FF", "FT", "GS", "KS", "LD", "LF", "LK", "LL", "LM", "LP", "LS", "LT",
-    "MP", "MS", "ND", "NG", "NK", "NS", "NT", "PS", "PT", "RB", "RD", "RF", "RK", "RL", "RM", "RN",
-    "RP", "RS", "RT", "SH", "SK", "SP", "SS", "ST", "TH", "TS", "CS", "WS", "WN", "WL", "XT",
+    "CH", "CK", "CT", "DS", "FF", "FT", "GS", "KS", "LD", "LF", "LK", "LL", "LM", "LP", "LS", "LT", "MP", "MS", "ND",
+    "NG", "NK", "NS", "NT", "PS", "PT", "RB", "RD", "RF", "RK", "RL", "RM", "RN", "RP", "RS", "RT", "SH", "SK", "SP",
+    "SS", "ST", "TH", "TS", "CS", "WS", "WN", "WL", "XT",
 ];
 pub const VOWEL_PAIRS: &[&str] = &[
-    "AI", "AU", "AY", "EA", "EE", "EI", "EU", "EY", "IA", "IE", "IO", "OA", "OE", "OI", "OO", "OU",
-    "OY", "UA", "UE", "UI",
+    "AI", "AU", "AY", "EA", "EE", "EI", "EU", "EY", "IA", "IE", "IO", "OA", "OE", "OI", "OO", "OU", "OY", "UA", "UE",
+    "UI",
 ];
 
 /// Words before a Roman numeral that make it a cardinal ("World War II" →
 /// "World War Two"); after any other capitalised word it is a regnal
 /// ordinal ("Elizabeth II" → "Elizabeth the Second").
 pub const ROMAN_CARDINAL_AFTER: &[&str] = &[
-    "War", "Bowl", "Part", "Chapter", "Act", "Phase", "Stage", "Vatican", "Apollo", "Type",
-    "Class", "Grade", "Article", "Title", "Schedule", "Volume", "Book", "Section", "Round",
-    "Level", "Category",
+    "War", "Bowl", "Part", "Chapter", "Act", "Phase", "Stage", "Vatican", "Apollo", "Type", "Class", "Grade",
+    "Article", "Title", "Schedule", "Volume", "Book", "Section", "Round", "Level", "Category",
 ];
 
 /// Top-level domains that make "example.org" a domain, and how to say them.
@@ -604,13 +567,5 @@ pub const FRACTION_CHARS: &[(char, &str, &str)] = &[
 ];
 
 /// "a.m." and friends after a time or an hour.
-pub const AM_PM: &[(&str, &str)] = &[
-    ("a.m.", "a"),
-    ("A.M.", "a"),
-    ("am", "a"),
-    ("AM", "a"),
-    ("p.m.", "p"),
-    ("P.M.", "p"),
-    ("pm", "p"),
-    ("PM", "p"),
-];
+pub const AM_PM: &[(&str, &str)] =
+    &[("a.m.", "a"), ("A.M.", "a"), ("am", "a"), ("AM", "a"), ("p.m.", "p"), ("P.M.", "p"), ("pm", "p"), ("PM", "p")];

@@ -15,15 +15,8 @@ pub async fn page(
     input: ChromeInput,
 ) -> Result<Html<String>, WebError> {
     let store = &state.store;
-    let article = store
-        .article(&slug)
-        .await?
-        .filter(|a| a.is_visible(Timestamp::now()))
-        .ok_or(WebError::NotFound)?;
-    let section = store
-        .section(article.section.as_str())
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let article = store.article(&slug).await?.filter(|a| a.is_visible(Timestamp::now())).ok_or(WebError::NotFound)?;
+    let section = store.section(article.section.as_str()).await?.ok_or(WebError::NotFound)?;
     let lead_media = match &article.lead_image {
         Some(lead) => store.media(&lead.media).await?,
         None => None,
@@ -36,10 +29,7 @@ pub async fn page(
         };
         cards.push(Card::new(&c, photo.as_ref()));
     }
-    let narration = store
-        .narration(&slug)
-        .await?
-        .map(|n| NarrationView::new(&n));
+    let narration = store.narration(&slug).await?.map(|n| NarrationView::new(&n));
     let view = ArticleView::new(&article, &section, lead_media.as_ref(), cards, narration);
     let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
     chrome.set_language(&article.language);

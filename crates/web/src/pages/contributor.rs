@@ -16,11 +16,7 @@ pub async fn page(
     Query(paging): Query<PageQuery>,
     input: ChromeInput,
 ) -> Result<Html<String>, WebError> {
-    let contributor = state
-        .store
-        .contributor(&slug)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let contributor = state.store.contributor(&slug).await?.ok_or(WebError::NotFound)?;
     let photo = match &contributor.photo {
         Some(key) => state.store.media(key).await?,
         None => None,

@@ -12,21 +12,9 @@ use crate::{SharedState, WebError};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-pub async fn asset(
-    State(state): State<SharedState>,
-    Path(name): Path<String>,
-) -> Result<Response, WebError> {
-    let asset = state
-        .assets
-        .by_hashed_name(&name)
-        .ok_or(WebError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, asset.content_type),
-            (header::CACHE_CONTROL, IMMUTABLE),
-        ],
-        Body::from(asset.bytes),
-    )
+pub async fn asset(State(state): State<SharedState>, Path(name): Path<String>) -> Result<Response, WebError> {
+    let asset = state.assets.by_hashed_name(&name).ok_or(WebError::NotFound)?;
+    Ok(([(header::CONTENT_TYPE, asset.content_type), (header::CACHE_CONTROL, IMMUTABLE)], Body::from(asset.bytes))
         .into_response())
 }
 
@@ -36,11 +24,7 @@ pub async fn media(
     Path(key): Path<String>,
     request: Request,
 ) -> Result<Response, WebError> {
-    let path = state
-        .store
-        .media_files()
-        .path(&key)
-        .ok_or(WebError::NotFound)?;
+    let path = state.store.media_files().path(&key).ok_or(WebError::NotFound)?;
     if !path.is_file() {
         return Err(WebError::NotFound);
     }
@@ -49,9 +33,7 @@ pub async fn media(
         Err(never) => match never {},
     };
     if response.status().is_success() {
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
     }
     Ok(response)
 }

@@ -23,16 +23,9 @@ struct SectionBlock {
 }
 
 /// Home: the top story, the latest, then each section's newest not shown above.
-pub async fn page(
-    State(state): State<SharedState>,
-    input: ChromeInput,
-) -> Result<Html<String>, WebError> {
+pub async fn page(State(state): State<SharedState>, input: ChromeInput) -> Result<Html<String>, WebError> {
     let now = Timestamp::now();
-    let latest = state
-        .store
-        .list_articles(&ArticleQuery::latest(now, 1 + LATEST))
-        .await?
-        .items;
+    let latest = state.store.list_articles(&ArticleQuery::latest(now, 1 + LATEST)).await?.items;
     let mut shown: HashSet<_> = latest.iter().map(|a| a.slug.clone()).collect();
     let mut sections = Vec::new();
     for section in state.store.sections().await? {
@@ -52,11 +45,7 @@ pub async fn page(
             .collect();
         if !articles.is_empty() {
             let link = SectionLink::new(&section);
-            sections.push(SectionBlock {
-                name: link.name,
-                url: link.url,
-                articles,
-            });
+            sections.push(SectionBlock { name: link.name, url: link.url, articles });
         }
     }
     let mut teasers = latest.iter().map(Teaser::new);

@@ -43,11 +43,7 @@ pub struct PageQuery {
 
 impl PageQuery {
     pub fn number(&self) -> u32 {
-        self.page
-            .as_deref()
-            .and_then(|p| p.parse::<u32>().ok())
-            .filter(|&p| (1..=10_000).contains(&p))
-            .unwrap_or(1)
+        self.page.as_deref().and_then(|p| p.parse::<u32>().ok()).filter(|&p| (1..=10_000).contains(&p)).unwrap_or(1)
     }
 
     pub fn offset(&self) -> u32 {
@@ -55,10 +51,6 @@ impl PageQuery {
     }
 }
 
-pub fn render(
-    state: &SharedState,
-    template: &str,
-    context: Value,
-) -> Result<Html<String>, WebError> {
+pub fn render(state: &SharedState, template: &str, context: Value) -> Result<Html<String>, WebError> {
     state.templates.render(template, context).map(Html)
 }

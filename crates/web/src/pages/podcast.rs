@@ -9,9 +9,7 @@ use axum::response::{IntoResponse, Response};
 use dateline_core::Slug;
 use dateline_store::{ArticleQuery, ArticleSummary};
 use jiff::Timestamp;
-use rss::extension::itunes::{
-    ITunesCategory, ITunesChannelExtension, ITunesItemExtension, NAMESPACE,
-};
+use rss::extension::itunes::{ITunesCategory, ITunesChannelExtension, ITunesItemExtension, NAMESPACE};
 use rss::{Channel, Enclosure, Guid, Item};
 
 use crate::views::article_url;
@@ -25,15 +23,8 @@ pub async fn site(State(state): State<SharedState>) -> Result<Response, WebError
     feed(&state, None, &title).await
 }
 
-pub async fn section(
-    State(state): State<SharedState>,
-    Path(slug): Path<String>,
-) -> Result<Response, WebError> {
-    let section = state
-        .store
-        .section(&slug)
-        .await?
-        .ok_or(WebError::NotFound)?;
+pub async fn section(State(state): State<SharedState>, Path(slug): Path<String>) -> Result<Response, WebError> {
+    let section = state.store.section(&slug).await?.ok_or(WebError::NotFound)?;
     let title = format!("{} – {}", state.site.title, section.name);
     feed(&state, Some(section.slug), &title).await
 }
@@ -53,16 +44,8 @@ async fn episode(state: &SharedState, a: &ArticleSummary) -> Result<Option<Item>
         title: Some(a.headline.clone()),
         link: Some(link.clone()),
         description: a.dek.clone(),
-        guid: Some(Guid {
-            value: format!("{link}#narration"),
-            permalink: false,
-        }),
-        pub_date: Some(
-            a.published
-                .timestamp()
-                .strftime("%a, %d %b %Y %H:%M:%S +0000")
-                .to_string(),
-        ),
+        guid: Some(Guid { value: format!("{link}#narration"), permalink: false }),
+        pub_date: Some(a.published.timestamp().strftime("%a, %d %b %Y %H:%M:%S +0000").to_string()),
         enclosure: Some(Enclosure {
             url: format!("{base}{}", n.audio.url()),
             length: n.audio.bytes.to_string(),
@@ -79,15 +62,8 @@ async fn episode(state: &SharedState, a: &ArticleSummary) -> Result<Option<Item>
     }))
 }
 
-async fn feed(
-    state: &SharedState,
-    section: Option<Slug>,
-    title: &str,
-) -> Result<Response, WebError> {
-    let query = ArticleQuery {
-        section,
-        ..ArticleQuery::latest(Timestamp::now(), EPISODES)
-    };
+async fn feed(state: &SharedState, section: Option<Slug>, title: &str) -> Result<Response, WebError> {
+    let query = ArticleQuery { section, ..ArticleQuery::latest(Timestamp::now(), EPISODES) };
     let mut items = Vec::new();
     for a in state.store.list_articles(&query).await?.items {
         if let Some(item) = episode(state, &a).await? {
@@ -106,20 +82,13 @@ async fn feed(
             author: Some(state.site.title.clone()),
             summary: Some(description),
             explicit: Some("false".into()),
-            categories: vec![ITunesCategory {
-                text: "News".into(),
-                subcategory: None,
-            }],
+            categories: vec![ITunesCategory { text: "News".into(), subcategory: None }],
             ..Default::default()
         }),
         items,
         ..Default::default()
     };
-    Ok((
-        [(header::CONTENT_TYPE, "application/rss+xml; charset=utf-8")],
-        channel.to_string(),
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "application/rss+xml; charset=utf-8")], channel.to_string()).into_response())
 }
 
 #[cfg(test)]

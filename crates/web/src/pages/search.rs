@@ -23,13 +23,7 @@ pub struct SearchQuery {
 fn encode(value: &str) -> String {
     value
         .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
         .collect()
 }
 
@@ -38,13 +32,7 @@ pub async fn page(
     Query(q): Query<SearchQuery>,
     input: ChromeInput,
 ) -> Result<Html<String>, WebError> {
-    let text: String =
-        q.q.as_deref()
-            .unwrap_or("")
-            .trim()
-            .chars()
-            .take(MAX_QUERY_CHARS)
-            .collect();
+    let text: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
     let paging = super::PageQuery { page: q.page };
     let (results, total) = if text.is_empty() {
         (Vec::new(), 0)
@@ -55,18 +43,9 @@ pub async fn page(
             ..ArticleQuery::latest(Timestamp::now(), PER_PAGE)
         };
         let list = state.store.list_articles(&query).await?;
-        (
-            list.items.iter().map(Teaser::new).collect::<Vec<_>>(),
-            list.total,
-        )
+        (list.items.iter().map(Teaser::new).collect::<Vec<_>>(), list.total)
     };
-    let pagination = Pagination::new(
-        "/search",
-        &format!("q={}&", encode(&text)),
-        paging.number(),
-        PER_PAGE,
-        total,
-    );
+    let pagination = Pagination::new("/search", &format!("q={}&", encode(&text)), paging.number(), PER_PAGE, total);
     let mut chrome = Chrome::build(&state, input, None).await?;
     let query = (!text.is_empty()).then_some(text);
     chrome.set_search_query(query.clone());

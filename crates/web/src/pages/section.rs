@@ -17,11 +17,7 @@ pub async fn page(
     Query(paging): Query<PageQuery>,
     input: ChromeInput,
 ) -> Result<Html<String>, WebError> {
-    let section = state
-        .store
-        .section(&slug)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let section = state.store.section(&slug).await?.ok_or(WebError::NotFound)?;
     let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
     let query = ArticleQuery {
         section: Some(slug),

@@ -15,11 +15,7 @@ pub(super) struct Canvas {
 impl Canvas {
     pub(super) fn new((w, h): (u32, u32)) -> Self {
         let (w, h) = (w as usize, h as usize);
-        Self {
-            w,
-            h,
-            px: vec![[0.0; 3]; w * h],
-        }
+        Self { w, h, px: vec![[0.0; 3]; w * h] }
     }
 
     pub(super) fn wf(&self) -> f32 {
@@ -115,30 +111,14 @@ impl Canvas {
         self.ellipse(cx, cy, r, r, c, a);
     }
 
-    pub(super) fn line(
-        &mut self,
-        (x0, y0): (f32, f32),
-        (x1, y1): (f32, f32),
-        width: f32,
-        c: Colour,
-        a: f32,
-    ) {
+    pub(super) fn line(&mut self, (x0, y0): (f32, f32), (x1, y1): (f32, f32), width: f32, c: Colour, a: f32) {
         let (dx, dy) = (x1 - x0, y1 - y0);
         let len = (dx * dx + dy * dy).sqrt();
         if len < 1e-3 {
             return;
         }
         let (nx, ny) = (-dy / len * width / 2.0, dx / len * width / 2.0);
-        self.poly(
-            &[
-                (x0 + nx, y0 + ny),
-                (x1 + nx, y1 + ny),
-                (x1 - nx, y1 - ny),
-                (x0 - nx, y0 - ny),
-            ],
-            c,
-            a,
-        );
+        self.poly(&[(x0 + nx, y0 + ny), (x1 + nx, y1 + ny), (x1 - nx, y1 - ny), (x0 - nx, y0 - ny)], c, a);
     }
 
     /// A soft radial glow, strongest (`a`) at the centre, gone at radius `r`.
@@ -161,14 +141,7 @@ impl Canvas {
 
     /// Part of a ring of radius `r`, between angles `a0` and `a1` (radians,
     /// clockwise from the positive x axis since y points down).
-    pub(super) fn arc(
-        &mut self,
-        (cx, cy): (f32, f32),
-        r: f32,
-        thick: f32,
-        (a0, a1): (f32, f32),
-        c: Colour,
-    ) {
+    pub(super) fn arc(&mut self, (cx, cy): (f32, f32), r: f32, thick: f32, (a0, a1): (f32, f32), c: Colour) {
         let c = fc(c);
         let outer = r + thick / 2.0 + 1.0;
         let x0 = (cx - outer).max(0.0) as usize;

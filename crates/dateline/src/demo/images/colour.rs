@@ -12,11 +12,7 @@ pub(super) fn fc(c: Colour) -> Fc {
 
 pub(super) fn mix(a: Colour, b: Colour, t: f32) -> Fc {
     let (a, b) = (fc(a), fc(b));
-    [
-        a[0] + (b[0] - a[0]) * t,
-        a[1] + (b[1] - a[1]) * t,
-        a[2] + (b[2] - a[2]) * t,
-    ]
+    [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
 }
 
 /// [`mix`], truncated back to 8 bits.

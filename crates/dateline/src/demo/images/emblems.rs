@@ -10,31 +10,15 @@ use super::rng::Rng;
 #[derive(Clone, Copy)]
 pub(super) enum Emblem {
     /// Broadcast waves around a point.
-    Waves {
-        background: [Colour; 2],
-        fg: Colour,
-        accent: Colour,
-    },
+    Waves { background: [Colour; 2], fg: Colour, accent: Colour },
     /// Rising bars under a trend line.
-    Bars {
-        background: [Colour; 2],
-        fg: Colour,
-        accent: Colour,
-    },
+    Bars { background: [Colour; 2], fg: Colour, accent: Colour },
 }
 
 pub(super) fn draw_emblem(cv: &mut Canvas, emblem: &Emblem, rng: &mut Rng) {
     match *emblem {
-        Emblem::Waves {
-            background,
-            fg,
-            accent,
-        } => draw_waves(cv, rng, background, fg, accent),
-        Emblem::Bars {
-            background,
-            fg,
-            accent,
-        } => draw_bars(cv, rng, background, fg, accent),
+        Emblem::Waves { background, fg, accent } => draw_waves(cv, rng, background, fg, accent),
+        Emblem::Bars { background, fg, accent } => draw_bars(cv, rng, background, fg, accent),
     }
 }
 
@@ -74,14 +58,7 @@ fn draw_bars(cv: &mut Canvas, rng: &mut Rng, background: [Colour; 2], fg: Colour
         let x = w * (0.17 + 0.115 * i as f32);
         let top = h * (0.85 - v);
         cv.rect(x, top, x + 0.075 * w, 0.85 * h, fg, 1.0);
-        cv.rect(
-            x + 0.055 * w,
-            top,
-            x + 0.075 * w,
-            0.85 * h,
-            shade(fg, 0.8),
-            1.0,
-        );
+        cv.rect(x + 0.055 * w, top, x + 0.075 * w, 0.85 * h, shade(fg, 0.8), 1.0);
         points.push((x + 0.0375 * w, top - 0.08 * h + rng.range(-0.02, 0.02) * h));
     }
     for pair in points.windows(2) {
@@ -91,12 +68,5 @@ fn draw_bars(cv: &mut Canvas, rng: &mut Rng, background: [Colour; 2], fg: Colour
         cv.circle(x, y, 9.0, accent, 1.0);
         cv.circle(x, y, 4.0, background[1], 1.0);
     }
-    cv.rect(
-        0.14 * w,
-        0.85 * h,
-        0.86 * w,
-        0.85 * h + 3.0,
-        shade(fg, 0.9),
-        1.0,
-    );
+    cv.rect(0.14 * w, 0.85 * h, 0.86 * w, 0.85 * h + 3.0, shade(fg, 0.9), 1.0);
 }

@@ -34,68 +34,29 @@ pub(super) fn draw_house(
     for k in 0..2 {
         let wx = x + bw * (0.12 + 0.5 * k as f32);
         if (wx - dx).abs() > bw * 0.2 {
-            cv.rect(
-                wx,
-                win_y,
-                wx + bw * 0.14,
-                win_y + bh * 0.22,
-                [50, 56, 66],
-                0.9,
-            );
+            cv.rect(wx, win_y, wx + bw * 0.14, win_y + bh * 0.22, [50, 56, 66], 0.9);
         }
     }
 }
 
 /// A pitched roof over the wall `bw` wide and `bh` high, maybe with panels.
-fn draw_gable_roof(
-    cv: &mut Canvas,
-    rng: &mut Rng,
-    (x, gy, bw, bh): (f32, f32, f32, f32),
-    roof: Colour,
-    panels: bool,
-) {
+fn draw_gable_roof(cv: &mut Canvas, rng: &mut Rng, (x, gy, bw, bh): (f32, f32, f32, f32), roof: Colour, panels: bool) {
     let peak = bh * rng.range(0.35, 0.5);
     let over = bw * 0.06;
-    let (l, r, top) = (
-        (x - over, gy - bh),
-        (x + bw + over, gy - bh),
-        (x + bw * 0.5, gy - bh - peak),
-    );
+    let (l, r, top) = ((x - over, gy - bh), (x + bw + over, gy - bh), (x + bw * 0.5, gy - bh - peak));
     cv.poly(&[l, top, r], roof, 1.0);
     cv.poly(&[top, r, (x + bw * 0.5, gy - bh)], shade(roof, 0.8), 1.0);
     if panels && rng.chance(0.75) {
-        let p = |t: f32, k: f32| {
-            (
-                lerp(l.0, top.0, t) + k * bw * 0.2,
-                lerp(l.1, top.1, t) + 1.0,
-            )
-        };
-        cv.poly(
-            &[p(0.2, 0.2), p(0.75, 0.2), p(0.75, 1.6), p(0.2, 1.6)],
-            SOLAR,
-            1.0,
-        );
+        let p = |t: f32, k: f32| (lerp(l.0, top.0, t) + k * bw * 0.2, lerp(l.1, top.1, t) + 1.0);
+        cv.poly(&[p(0.2, 0.2), p(0.75, 0.2), p(0.75, 1.6), p(0.2, 1.6)], SOLAR, 1.0);
         cv.line(p(0.2, 0.9), p(0.75, 0.9), 1.0, [150, 170, 200], 0.6);
     }
 }
 
 /// A flat roof's parapet over the wall `bw` wide and `bh` high; a house of
 /// size `s` with `panels` gets three tilted panels on it.
-fn draw_flat_roof(
-    cv: &mut Canvas,
-    (x, gy, bw, bh): (f32, f32, f32, f32),
-    s: f32,
-    wall: Colour,
-    panels: bool,
-) {
-    cv.rect(
-        x - 2.0,
-        gy - bh - s * 0.06,
-        x + bw + 2.0,
-        gy - bh,
-        shade(wall, 0.75),
-        1.0,
-    );
+fn draw_flat_roof(cv: &mut Canvas, (x, gy, bw, bh): (f32, f32, f32, f32), s: f32, wall: Colour, panels: bool) {
+    cv.rect(x - 2.0, gy - bh - s * 0.06, x + bw + 2.0, gy - bh, shade(wall, 0.75), 1.0);
     if panels {
         for k in 0..3 {
             let px = x + bw * (0.1 + 0.28 * k as f32);
@@ -125,23 +86,11 @@ pub(super) fn draw_boat(
     let depth = len * 0.12;
     cv.ellipse(x, y + depth * 0.2, len * 0.55, depth * 0.5, [0, 0, 0], 0.18);
     cv.poly(
-        &[
-            (x - len * 0.5, y - depth * 1.1),
-            (x + len * 0.5, y - depth * 1.3),
-            (x + len * 0.38, y),
-            (x - len * 0.4, y),
-        ],
+        &[(x - len * 0.5, y - depth * 1.1), (x + len * 0.5, y - depth * 1.3), (x + len * 0.38, y), (x - len * 0.4, y)],
         hull,
         1.0,
     );
-    cv.rect(
-        x - len * 0.46,
-        y - depth * 1.15,
-        x + len * 0.47,
-        y - depth * 0.95,
-        shade(hull, 1.4),
-        1.0,
-    );
+    cv.rect(x - len * 0.46, y - depth * 1.15, x + len * 0.47, y - depth * 0.95, shade(hull, 1.4), 1.0);
     match sail {
         Some(sail) => {
             let mast = (x - len * 0.05, y - depth);
@@ -149,18 +98,11 @@ pub(super) fn draw_boat(
             cv.line(mast, top, 2.5, [60, 46, 36], 1.0);
             let yard_low = (x - len * 0.45, y - len * 0.4);
             let yard_high = (x + len * 0.35, y - len * 1.05);
-            cv.poly(
-                &[yard_low, yard_high, (x + len * 0.2, y - depth * 1.5)],
-                sail,
-                0.95,
-            );
+            cv.poly(&[yard_low, yard_high, (x + len * 0.2, y - depth * 1.5)], sail, 0.95);
             cv.poly(
                 &[
                     yard_low,
-                    (
-                        lerp(yard_low.0, yard_high.0, 0.5),
-                        lerp(yard_low.1, yard_high.1, 0.5),
-                    ),
+                    (lerp(yard_low.0, yard_high.0, 0.5), lerp(yard_low.1, yard_high.1, 0.5)),
                     (x - len * 0.05, y - depth * 1.5),
                 ],
                 shade(sail, 0.85),
@@ -171,13 +113,7 @@ pub(super) fn draw_boat(
         None => {
             if rng.chance(0.7) {
                 let px = x + rng.range(-0.25, 0.2) * len;
-                cv.line(
-                    (px, y - depth),
-                    (px + len * 0.25, y - len * 0.6),
-                    2.0,
-                    [60, 50, 40],
-                    1.0,
-                );
+                cv.line((px, y - depth), (px + len * 0.25, y - len * 0.6), 2.0, [60, 50, 40], 1.0);
             }
         }
     }
@@ -210,81 +146,20 @@ pub(super) fn draw_person(
     } else {
         draw_legs_and_top(cv, (x, gy), (shoulder_y, hip_y, sw), clothes);
     }
-    cv.ellipse(
-        x,
-        shoulder_y + tall * 0.02,
-        sw * 1.05,
-        tall * 0.04,
-        clothes,
-        1.0,
-    );
-    cv.line(
-        (x - sw, shoulder_y + 2.0),
-        (x - sw * 1.2, hip_y),
-        tall * 0.05,
-        shade(clothes, 0.85),
-        1.0,
-    );
-    cv.line(
-        (x + sw, shoulder_y + 2.0),
-        (x + sw * 1.2, hip_y),
-        tall * 0.05,
-        shade(clothes, 0.85),
-        1.0,
-    );
-    cv.rect(
-        x - head_r * 0.4,
-        shoulder_y - head_r * 0.8,
-        x + head_r * 0.4,
-        shoulder_y + 1.0,
-        skin,
-        1.0,
-    );
-    cv.ellipse(
-        x,
-        shoulder_y - head_r * 1.6,
-        head_r * 0.85,
-        head_r,
-        skin,
-        1.0,
-    );
+    cv.ellipse(x, shoulder_y + tall * 0.02, sw * 1.05, tall * 0.04, clothes, 1.0);
+    cv.line((x - sw, shoulder_y + 2.0), (x - sw * 1.2, hip_y), tall * 0.05, shade(clothes, 0.85), 1.0);
+    cv.line((x + sw, shoulder_y + 2.0), (x + sw * 1.2, hip_y), tall * 0.05, shade(clothes, 0.85), 1.0);
+    cv.rect(x - head_r * 0.4, shoulder_y - head_r * 0.8, x + head_r * 0.4, shoulder_y + 1.0, skin, 1.0);
+    cv.ellipse(x, shoulder_y - head_r * 1.6, head_r * 0.85, head_r, skin, 1.0);
 }
 
 /// Trousers and a top, from the shoulders down.
-fn draw_legs_and_top(
-    cv: &mut Canvas,
-    (x, gy): (f32, f32),
-    (shoulder_y, hip_y, sw): (f32, f32, f32),
-    clothes: Colour,
-) {
+fn draw_legs_and_top(cv: &mut Canvas, (x, gy): (f32, f32), (shoulder_y, hip_y, sw): (f32, f32, f32), clothes: Colour) {
     let legs = shade(clothes, 0.55);
+    cv.poly(&[(x - sw * 0.9, hip_y), (x - sw * 0.1, hip_y), (x - sw * 0.2, gy), (x - sw * 0.8, gy)], legs, 1.0);
+    cv.poly(&[(x + sw * 0.1, hip_y), (x + sw * 0.9, hip_y), (x + sw * 0.8, gy), (x + sw * 0.2, gy)], legs, 1.0);
     cv.poly(
-        &[
-            (x - sw * 0.9, hip_y),
-            (x - sw * 0.1, hip_y),
-            (x - sw * 0.2, gy),
-            (x - sw * 0.8, gy),
-        ],
-        legs,
-        1.0,
-    );
-    cv.poly(
-        &[
-            (x + sw * 0.1, hip_y),
-            (x + sw * 0.9, hip_y),
-            (x + sw * 0.8, gy),
-            (x + sw * 0.2, gy),
-        ],
-        legs,
-        1.0,
-    );
-    cv.poly(
-        &[
-            (x - sw, shoulder_y),
-            (x + sw, shoulder_y),
-            (x + sw * 0.9, hip_y + 2.0),
-            (x - sw * 0.9, hip_y + 2.0),
-        ],
+        &[(x - sw, shoulder_y), (x + sw, shoulder_y), (x + sw * 0.9, hip_y + 2.0), (x - sw * 0.9, hip_y + 2.0)],
         clothes,
         1.0,
     );

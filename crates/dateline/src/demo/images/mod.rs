@@ -47,9 +47,7 @@ const JPEG_QUALITY: u8 = 78;
 pub fn write_demo_images(content_root: &Path) -> io::Result<()> {
     let dir = content_root.join("images");
     std::fs::create_dir_all(&dir)?;
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, PICTURES.len().max(1));
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, PICTURES.len().max(1));
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|k| {
@@ -63,9 +61,7 @@ pub fn write_demo_images(content_root: &Path) -> io::Result<()> {
             })
             .collect();
         for handle in handles {
-            handle
-                .join()
-                .map_err(|_| io::Error::other("a demo image worker panicked"))??;
+            handle.join().map_err(|_| io::Error::other("a demo image worker panicked"))??;
         }
         Ok(())
     })
@@ -73,9 +69,7 @@ pub fn write_demo_images(content_root: &Path) -> io::Result<()> {
 
 fn save_jpeg(picture: &RgbImage, path: &Path) -> io::Result<()> {
     let mut out = BufWriter::new(File::create(path)?);
-    JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
-        .encode_image(picture)
-        .map_err(io::Error::other)?;
+    JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY).encode_image(picture).map_err(io::Error::other)?;
     out.flush()
 }
 
@@ -132,9 +126,7 @@ mod tests {
             let mut rest = text.as_str();
             while let Some(at) = rest.find("images/") {
                 let tail = &rest[at..];
-                let end = tail
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || "-_./".contains(c)))
-                    .unwrap_or(tail.len());
+                let end = tail.find(|c: char| !(c.is_ascii_alphanumeric() || "-_./".contains(c))).unwrap_or(tail.len());
                 let candidate = tail[..end].trim_end_matches('.');
                 if candidate.ends_with(".jpg") || candidate.ends_with(".png") {
                     found.insert(candidate.to_owned());
@@ -150,29 +142,18 @@ mod tests {
         write_demo_images(dir.path()).expect("demo images are written");
         let mut referenced = BTreeSet::new();
         referenced_images(&content_root(), &mut referenced);
-        assert!(
-            referenced.len() >= 20,
-            "only {} images referenced",
-            referenced.len()
-        );
+        assert!(referenced.len() >= 20, "only {} images referenced", referenced.len());
         for path in &referenced {
             let file = dir.path().join(path);
             let picture = image::open(&file).unwrap_or_else(|e| panic!("{path}: {e}"));
             let (w, h) = picture.dimensions();
-            let expected = if path.starts_with("images/contributor-") {
-                PHOTO_SIZE
-            } else {
-                SCENE_SIZE
-            };
+            let expected = if path.starts_with("images/contributor-") { PHOTO_SIZE } else { SCENE_SIZE };
             assert_eq!((w, h), expected, "{path}");
             assert_eq!(w * 9, h * 16, "{path} is not 16:9");
         }
         // Nothing is drawn that the content does not use.
         for (name, _) in PICTURES {
-            assert!(
-                referenced.contains(&format!("images/{name}")),
-                "{name} is not used by the content"
-            );
+            assert!(referenced.contains(&format!("images/{name}")), "{name} is not used by the content");
         }
     }
 

@@ -50,14 +50,7 @@ pub(super) fn draw_portrait(cv: &mut Canvas, p: &Portrait, rng: &mut Rng) {
     // Hair that falls behind the shoulders.
     if let Hair::Long = p.style {
         cv.ellipse(hx, hy + ry * 0.35, rx * 1.35, ry * 1.35, p.hair, 1.0);
-        cv.rect(
-            hx - rx * 1.3,
-            hy + ry * 0.3,
-            hx + rx * 1.3,
-            hy + ry * 2.0,
-            p.hair,
-            1.0,
-        );
+        cv.rect(hx - rx * 1.3, hy + ry * 0.3, hx + rx * 1.3, hy + ry * 2.0, p.hair, 1.0);
     }
     draw_shoulders(cv, p, head);
     draw_head(cv, p, head);
@@ -72,60 +65,16 @@ fn draw_shoulders(cv: &mut Canvas, p: &Portrait, (cx, hy, _, ry): Head) {
     let (w, h) = (cv.wf(), cv.hf());
     cv.ellipse(cx + 0.02 * w, 1.1 * h, 0.3 * w, 0.43 * h, SHADOW, 0.25);
     cv.ellipse(cx, 1.08 * h, 0.29 * w, 0.42 * h, p.clothes, 1.0);
-    cv.ellipse(
-        cx + 0.1 * w,
-        1.1 * h,
-        0.17 * w,
-        0.4 * h,
-        shade(p.clothes, 0.85),
-        0.6,
-    );
-    cv.rect(
-        cx - 0.045 * h * 1.6,
-        hy + ry * 0.6,
-        cx + 0.045 * h * 1.6,
-        0.74 * h,
-        shade(p.skin, 0.85),
-        1.0,
-    );
-    cv.poly(
-        &[
-            (cx - 0.075 * w, 0.7 * h),
-            (cx + 0.075 * w, 0.7 * h),
-            (cx, 0.9 * h),
-        ],
-        p.collar,
-        1.0,
-    );
-    cv.poly(
-        &[
-            (cx - 0.045 * w, 0.7 * h),
-            (cx + 0.045 * w, 0.7 * h),
-            (cx, 0.8 * h),
-        ],
-        shade(p.skin, 0.85),
-        1.0,
-    );
+    cv.ellipse(cx + 0.1 * w, 1.1 * h, 0.17 * w, 0.4 * h, shade(p.clothes, 0.85), 0.6);
+    cv.rect(cx - 0.045 * h * 1.6, hy + ry * 0.6, cx + 0.045 * h * 1.6, 0.74 * h, shade(p.skin, 0.85), 1.0);
+    cv.poly(&[(cx - 0.075 * w, 0.7 * h), (cx + 0.075 * w, 0.7 * h), (cx, 0.9 * h)], p.collar, 1.0);
+    cv.poly(&[(cx - 0.045 * w, 0.7 * h), (cx + 0.045 * w, 0.7 * h), (cx, 0.8 * h)], shade(p.skin, 0.85), 1.0);
 }
 
 /// Ears, the hair worn close to the head, and the face over it.
 fn draw_head(cv: &mut Canvas, p: &Portrait, (hx, hy, rx, ry): Head) {
-    cv.ellipse(
-        hx - rx * 0.98,
-        hy + ry * 0.05,
-        rx * 0.16,
-        ry * 0.22,
-        shade(p.skin, 0.92),
-        1.0,
-    );
-    cv.ellipse(
-        hx + rx * 0.98,
-        hy + ry * 0.05,
-        rx * 0.16,
-        ry * 0.22,
-        shade(p.skin, 0.92),
-        1.0,
-    );
+    cv.ellipse(hx - rx * 0.98, hy + ry * 0.05, rx * 0.16, ry * 0.22, shade(p.skin, 0.92), 1.0);
+    cv.ellipse(hx + rx * 0.98, hy + ry * 0.05, rx * 0.16, ry * 0.22, shade(p.skin, 0.92), 1.0);
     match p.style {
         Hair::Short | Hair::Bun => {
             cv.ellipse(hx, hy - ry * 0.14, rx * 1.06, ry * 0.96, p.hair, 1.0);
@@ -133,13 +82,7 @@ fn draw_head(cv: &mut Canvas, p: &Portrait, (hx, hy, rx, ry): Head) {
         Hair::Curly => {
             for k in 0..16 {
                 let a = PI + k as f32 * PI / 15.0;
-                cv.circle(
-                    hx + a.cos() * rx * 0.95,
-                    hy - ry * 0.1 + a.sin() * ry * 0.95,
-                    rx * 0.3,
-                    p.hair,
-                    1.0,
-                );
+                cv.circle(hx + a.cos() * rx * 0.95, hy - ry * 0.1 + a.sin() * ry * 0.95, rx * 0.3, p.hair, 1.0);
             }
             cv.ellipse(hx, hy - ry * 0.2, rx * 1.05, ry * 0.9, p.hair, 1.0);
             for side in [-1.0, 1.0] {
@@ -156,22 +99,8 @@ fn draw_head(cv: &mut Canvas, p: &Portrait, (hx, hy, rx, ry): Head) {
         Hair::Long | Hair::Wrap => 0.0,
         _ => 0.12,
     };
-    cv.ellipse(
-        hx,
-        hy + ry * face_top,
-        rx * (1.0 - face_top * 0.4),
-        ry * (1.0 - face_top * 0.5),
-        p.skin,
-        1.0,
-    );
-    cv.ellipse(
-        hx + rx * 0.45,
-        hy + ry * 0.1,
-        rx * 0.55,
-        ry * 0.85,
-        SHADOW,
-        0.1,
-    );
+    cv.ellipse(hx, hy + ry * face_top, rx * (1.0 - face_top * 0.4), ry * (1.0 - face_top * 0.5), p.skin, 1.0);
+    cv.ellipse(hx + rx * 0.45, hy + ry * 0.1, rx * 0.55, ry * 0.85, SHADOW, 0.1);
 }
 
 /// Hair and wraps that sit in front of the face's top.
@@ -199,23 +128,10 @@ fn draw_front_hair(cv: &mut Canvas, p: &Portrait, (hx, hy, rx, ry): Head) {
         Hair::Wrap => {
             let wrap = shade(p.clothes, 1.5);
             cv.ellipse(hx, hy - ry * 0.55, rx * 1.18, ry * 0.75, wrap, 1.0);
-            cv.ellipse(
-                hx + rx * 0.25,
-                hy - ry * 1.15,
-                rx * 0.85,
-                ry * 0.4,
-                wrap,
-                1.0,
-            );
+            cv.ellipse(hx + rx * 0.25, hy - ry * 1.15, rx * 0.85, ry * 0.4, wrap, 1.0);
             for k in 0..4 {
                 let yy = hy - ry * (0.25 + 0.28 * k as f32);
-                cv.line(
-                    (hx - rx * 0.8, yy),
-                    (hx + rx * 0.8, yy - ry * 0.2),
-                    3.0,
-                    p.collar,
-                    0.5,
-                );
+                cv.line((hx - rx * 0.8, yy), (hx + rx * 0.8, yy - ry * 0.2), 3.0, p.collar, 0.5);
             }
         }
         _ => {}
@@ -227,20 +143,7 @@ fn draw_glasses(cv: &mut Canvas, p: &Portrait, (hx, hy, rx, ry): Head) {
     for side in [-1.0, 1.0] {
         let (gx, gy) = (hx + side * rx * 0.42, hy + ry * 0.05);
         cv.ellipse(gx, gy, rx * 0.34, ry * 0.2, frame, 1.0);
-        cv.ellipse(
-            gx,
-            gy,
-            rx * 0.27,
-            ry * 0.14,
-            mix_u8(p.skin, [220, 230, 240], 0.35),
-            1.0,
-        );
+        cv.ellipse(gx, gy, rx * 0.27, ry * 0.14, mix_u8(p.skin, [220, 230, 240], 0.35), 1.0);
     }
-    cv.line(
-        (hx - rx * 0.1, hy + ry * 0.02),
-        (hx + rx * 0.1, hy + ry * 0.02),
-        3.0,
-        frame,
-        1.0,
-    );
+    cv.line((hx - rx * 0.1, hy + ry * 0.02), (hx + rx * 0.1, hy + ry * 0.02), 3.0, frame, 1.0);
 }

@@ -17,13 +17,7 @@ pub(super) enum Tree {
 const TRUNK: Colour = [84, 64, 50];
 
 /// Draws a tree of height about `s` whose foot is at (`x`, `gy`).
-pub(super) fn draw_tree(
-    cv: &mut Canvas,
-    rng: &mut Rng,
-    (x, gy, s): (f32, f32, f32),
-    kind: Tree,
-    colour: Colour,
-) {
+pub(super) fn draw_tree(cv: &mut Canvas, rng: &mut Rng, (x, gy, s): (f32, f32, f32), kind: Tree, colour: Colour) {
     match kind {
         Tree::Round => draw_round(cv, rng, (x, gy, s), colour),
         Tree::Acacia => draw_acacia(cv, rng, (x, gy, s), colour),
@@ -45,31 +39,12 @@ fn draw_round(cv: &mut Canvas, rng: &mut Rng, (x, gy, s): (f32, f32, f32), colou
 fn draw_acacia(cv: &mut Canvas, rng: &mut Rng, (x, gy, s): (f32, f32, f32), colour: Colour) {
     let crown = gy - s * 0.75;
     cv.line((x, gy), (x - s * 0.1, crown), s * 0.05, TRUNK, 1.0);
-    cv.line(
-        (x, gy - s * 0.3),
-        (x + s * 0.22, crown),
-        s * 0.035,
-        TRUNK,
-        1.0,
-    );
-    cv.line(
-        (x - s * 0.05, gy - s * 0.45),
-        (x - s * 0.3, crown + s * 0.03),
-        s * 0.03,
-        TRUNK,
-        1.0,
-    );
+    cv.line((x, gy - s * 0.3), (x + s * 0.22, crown), s * 0.035, TRUNK, 1.0);
+    cv.line((x - s * 0.05, gy - s * 0.45), (x - s * 0.3, crown + s * 0.03), s * 0.03, TRUNK, 1.0);
     for _ in 0..6 {
         let ox = rng.range(-0.45, 0.45) * s;
         let c = shade(colour, rng.range(0.85, 1.1));
-        cv.ellipse(
-            x + ox,
-            crown - rng.range(0.0, 0.08) * s,
-            s * rng.range(0.2, 0.32),
-            s * 0.07,
-            c,
-            1.0,
-        );
+        cv.ellipse(x + ox, crown - rng.range(0.0, 0.08) * s, s * rng.range(0.2, 0.32), s * 0.07, c, 1.0);
     }
 }
 
@@ -78,17 +53,8 @@ fn draw_palm(cv: &mut Canvas, rng: &mut Rng, (x, gy, s): (f32, f32, f32), colour
     let segments = 14;
     let point = |t: f32| (x + lean * t * t, gy - s * t);
     for i in 0..segments {
-        let (a, b) = (
-            point(i as f32 / segments as f32),
-            point((i + 1) as f32 / segments as f32),
-        );
-        cv.line(
-            a,
-            b,
-            s * lerp(0.045, 0.03, i as f32 / segments as f32),
-            shade(TRUNK, 1.1),
-            1.0,
-        );
+        let (a, b) = (point(i as f32 / segments as f32), point((i + 1) as f32 / segments as f32));
+        cv.line(a, b, s * lerp(0.045, 0.03, i as f32 / segments as f32), shade(TRUNK, 1.1), 1.0);
     }
     let crown = point(1.0);
     for k in 0..9 {
@@ -97,10 +63,7 @@ fn draw_palm(cv: &mut Canvas, rng: &mut Rng, (x, gy, s): (f32, f32, f32), colour
         let mut prev = crown;
         for j in 1..=8 {
             let t = j as f32 / 8.0;
-            let p = (
-                crown.0 + a.cos() * len * t,
-                crown.1 + a.sin() * len * t * 0.6 + len * 0.5 * t * t,
-            );
+            let p = (crown.0 + a.cos() * len * t, crown.1 + a.sin() * len * t * 0.6 + len * 0.5 * t * t);
             cv.line(prev, p, s * 0.03 * (1.1 - t), colour, 1.0);
             prev = p;
         }
@@ -113,10 +76,6 @@ fn draw_conifer(cv: &mut Canvas, (x, gy, s): (f32, f32, f32), colour: Colour) {
     for k in 0..3 {
         let base = gy - s * (0.15 + 0.25 * k as f32);
         let half = s * (0.28 - 0.07 * k as f32);
-        cv.poly(
-            &[(x - half, base), (x, base - s * 0.4), (x + half, base)],
-            colour,
-            1.0,
-        );
+        cv.poly(&[(x - half, base), (x, base - s * 0.4), (x + half, base)], colour, 1.0);
     }
 }

@@ -11,18 +11,9 @@ use super::{Furrows, Ground, Hills, Mountains, Pools, Road, Trees};
 
 impl Hills {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            base,
-            amp,
-            freq,
-            colour,
-        } = *self;
+        let Self { base, amp, freq, colour } = *self;
         let (w, h) = (cv.wf(), cv.hf());
-        let phases = [
-            rng.range(0.0, TAU),
-            rng.range(0.0, TAU),
-            rng.range(0.0, TAU),
-        ];
+        let phases = [rng.range(0.0, TAU), rng.range(0.0, TAU), rng.range(0.0, TAU)];
         let ridge = |u: f32| {
             base - amp
                 * (0.6 * (u * freq * TAU + phases[0]).sin()
@@ -35,22 +26,12 @@ impl Hills {
 
 impl Mountains {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            base,
-            amp,
-            peaks,
-            colour,
-            snow,
-        } = *self;
+        let Self { base, amp, peaks, colour, snow } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         let list: Vec<(f32, f32, f32)> = (0..peaks.max(1))
             .map(|i| {
                 let slot = (i as f32 + 0.5) / peaks.max(1) as f32;
-                (
-                    slot + rng.range(-0.08, 0.08),
-                    amp * rng.range(0.55, 1.0),
-                    rng.range(0.14, 0.26),
-                )
+                (slot + rng.range(-0.08, 0.08), amp * rng.range(0.55, 1.0), rng.range(0.14, 0.26))
             })
             .collect();
         let rough = [rng.range(0.0, TAU), rng.range(0.0, TAU)];
@@ -69,30 +50,18 @@ impl Mountains {
                     facing_away = u > p;
                 }
             }
-            let r =
-                best + 0.012 * ((u * 31.0 + rough[0]).sin() + 0.5 * (u * 77.0 + rough[1]).sin());
+            let r = best + 0.012 * ((u * 31.0 + rough[0]).sin() + 0.5 * (u * 77.0 + rough[1]).sin());
             let top = ((base - r) * h).clamp(0.0, h);
-            let snow_end = if r > snowline {
-                top + (r - snowline) * h * 0.9 * (1.0 + 0.3 * (u * 53.0).sin())
-            } else {
-                top
-            };
+            let snow_end =
+                if r > snowline { top + (r - snowline) * h * 0.9 * (1.0 + 0.3 * (u * 53.0).sin()) } else { top };
             let first = top.floor() as usize;
             for y in first..cv.h {
                 let yf = y as f32;
-                let (c, cs) = if facing_away {
-                    (dark, snow_dark)
-                } else {
-                    (lit, snow_lit)
-                };
+                let (c, cs) = if facing_away { (dark, snow_dark) } else { (lit, snow_lit) };
                 let pick = if yf < snow_end { cs } else { c };
                 let t = (yf - top) / (h - top).max(1.0);
                 let k = 1.0 - 0.2 * t;
-                let a = if y == first {
-                    1.0 - (top - first as f32)
-                } else {
-                    1.0
-                };
+                let a = if y == first { 1.0 - (top - first as f32) } else { 1.0 };
                 cv.blend(x, y, [pick[0] * k, pick[1] * k, pick[2] * k], a);
             }
         }
@@ -118,28 +87,14 @@ impl Furrows {
             let wb = w / n * 0.28;
             let xt = vx + (xb - vx) * frac;
             let wt = wb * frac;
-            cv.poly(
-                &[
-                    (xt - wt, top * h),
-                    (xt + wt, top * h),
-                    (xb + wb, h),
-                    (xb - wb, h),
-                ],
-                colour,
-                0.45,
-            );
+            cv.poly(&[(xt - wt, top * h), (xt + wt, top * h), (xb + wb, h), (xb - wb, h)], colour, 0.45);
         }
     }
 }
 
 impl Road {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            horizon,
-            x,
-            colour,
-            edge,
-        } = *self;
+        let Self { horizon, x, colour, edge } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         let phase = rng.range(0.0, TAU);
         let c = fc(colour);
@@ -158,12 +113,7 @@ impl Road {
 
 impl Pools {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            top,
-            bottom,
-            count,
-            colour,
-        } = *self;
+        let Self { top, bottom, count, colour } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         for _ in 0..count {
             let t = rng.unit();
@@ -173,29 +123,14 @@ impl Pools {
             let cx = rng.range(0.0, 1.0) * w;
             cv.ellipse(cx, cy, rx * 1.08, ry * 1.3, shade(colour, 0.35), 0.6);
             cv.ellipse(cx, cy, rx, ry, colour, 0.95);
-            cv.rect(
-                cx - rx * 0.5,
-                cy - ry * 0.2,
-                cx + rx * 0.3,
-                cy,
-                [236, 240, 244],
-                0.25,
-            );
+            cv.rect(cx - rx * 0.5, cy - ry * 0.2, cx + rx * 0.3, cy, [236, 240, 244], 0.25);
         }
     }
 }
 
 impl Trees {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            ground,
-            x0,
-            x1,
-            count,
-            size,
-            kind,
-            colour,
-        } = *self;
+        let Self { ground, x0, x1, count, size, kind, colour } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         for _ in 0..count {
             let x = rng.range(x0, x1) * w;
@@ -217,11 +152,7 @@ fn fill_under(cv: &mut Canvas, colour: Colour, dark: f32, ridge: impl Fn(f32) ->
         for y in first..cv.h {
             let t = (y as f32 - top) / (h - top).max(1.0);
             let k = 1.0 - (1.0 - dark) * t;
-            let a = if y == first {
-                1.0 - (top - first as f32)
-            } else {
-                1.0
-            };
+            let a = if y == first { 1.0 - (top - first as f32) } else { 1.0 };
             cv.blend(x, y, [c[0] * k, c[1] * k, c[2] * k], a);
         }
     }

@@ -14,13 +14,7 @@ impl Sky {
 
 impl Sun {
     pub(super) fn draw(&self, cv: &mut Canvas) {
-        let Self {
-            x,
-            y,
-            r,
-            colour,
-            glow,
-        } = *self;
+        let Self { x, y, r, colour, glow } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         let (cx, cy, r) = (x * w, y * h, r * h);
         cv.glow(cx, cy, r * 5.0, colour, glow);
@@ -43,12 +37,7 @@ impl Stars {
 
 impl Clouds {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            y,
-            count,
-            colour,
-            alpha,
-        } = *self;
+        let Self { y, count, colour, alpha } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         for _ in 0..count {
             let cx = rng.range(-0.05, 1.05) * w;
@@ -66,11 +55,7 @@ impl Clouds {
 
 impl Rain {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            count,
-            colour,
-            alpha,
-        } = *self;
+        let Self { count, colour, alpha } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         for _ in 0..count {
             let (x, y) = (rng.range(-0.05, 1.0) * w, rng.range(0.0, 1.0) * h);
@@ -82,13 +67,7 @@ impl Rain {
 
 impl Haze {
     pub(super) fn draw(&self, cv: &mut Canvas) {
-        let Self {
-            y0,
-            y1,
-            colour,
-            from,
-            to,
-        } = *self;
+        let Self { y0, y1, colour, from, to } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         let c = fc(colour);
         let (top, bottom) = (y0 * h, y1 * h);

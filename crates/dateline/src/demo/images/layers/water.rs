@@ -9,13 +9,7 @@ use super::{Boats, Ship, Stakes, Water};
 
 impl Water {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            level,
-            top,
-            bottom,
-            ripple,
-            glint,
-        } = *self;
+        let Self { level, top, bottom, ripple, glint } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         cv.gradient(level * h, top, bottom);
         let depth = h - level * h;
@@ -33,14 +27,7 @@ impl Water {
                 let spread = lerp(0.02, 0.12, t) * w;
                 let x = glint * w + rng.range(-1.0, 1.0) * spread;
                 let len = lerp(8.0, 60.0, t) * rng.range(0.4, 1.0);
-                cv.rect(
-                    x - len / 2.0,
-                    y,
-                    x + len / 2.0,
-                    y + 1.5 + t * 2.0,
-                    ripple,
-                    0.6,
-                );
+                cv.rect(x - len / 2.0, y, x + len / 2.0, y + 1.5 + t * 2.0, ripple, 0.6);
             }
         }
     }
@@ -48,20 +35,9 @@ impl Water {
 
 impl Boats {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            y0,
-            y1,
-            x0,
-            x1,
-            count,
-            size,
-            hull,
-            sail,
-        } = *self;
+        let Self { y0, y1, x0, x1, count, size, hull, sail } = *self;
         let (w, h) = (cv.wf(), cv.hf());
-        let mut boats: Vec<(f32, f32)> = (0..count)
-            .map(|_| (rng.range(x0, x1) * w, rng.range(y0, y1) * h))
-            .collect();
+        let mut boats: Vec<(f32, f32)> = (0..count).map(|_| (rng.range(x0, x1) * w, rng.range(y0, y1) * h)).collect();
         boats.sort_by(|a, b| a.1.total_cmp(&b.1));
         for (x, y) in boats {
             let depth = ((y / h - y0) / (y1 - y0).max(1e-3)).clamp(0.0, 1.0);
@@ -73,13 +49,7 @@ impl Boats {
 
 impl Ship {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            x,
-            y,
-            length,
-            hull,
-            cargo,
-        } = *self;
+        let Self { x, y, length, hull, cargo } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         let (cx, wl, len) = (x * w, y * h, length * w);
         let hh = len * 0.07;
@@ -91,72 +61,26 @@ impl Ship {
             while bx < right - len * 0.25 {
                 if rng.chance(0.88 - row as f32 * 0.15) {
                     let c = rng.pick(cargo);
-                    cv.rect(
-                        bx,
-                        top,
-                        bx + len * 0.035 - 1.5,
-                        top + hh * 0.55 - 1.0,
-                        c,
-                        1.0,
-                    );
+                    cv.rect(bx, top, bx + len * 0.035 - 1.5, top + hh * 0.55 - 1.0, c, 1.0);
                 }
                 bx += len * 0.035;
             }
         }
-        cv.rect(
-            right - len * 0.2,
-            wl - hh * 3.6,
-            right - len * 0.1,
-            wl - hh,
-            [236, 236, 232],
-            1.0,
-        );
-        cv.rect(
-            right - len * 0.2,
-            wl - hh * 3.0,
-            right - len * 0.1,
-            wl - hh * 2.8,
-            [40, 50, 70],
-            0.8,
-        );
-        cv.rect(
-            right - len * 0.16,
-            wl - hh * 4.4,
-            right - len * 0.13,
-            wl - hh * 3.6,
-            [200, 70, 50],
-            1.0,
-        );
+        cv.rect(right - len * 0.2, wl - hh * 3.6, right - len * 0.1, wl - hh, [236, 236, 232], 1.0);
+        cv.rect(right - len * 0.2, wl - hh * 3.0, right - len * 0.1, wl - hh * 2.8, [40, 50, 70], 0.8);
+        cv.rect(right - len * 0.16, wl - hh * 4.4, right - len * 0.13, wl - hh * 3.6, [200, 70, 50], 1.0);
         cv.poly(
-            &[
-                (left, wl - hh),
-                (right + len * 0.03, wl - hh * 1.2),
-                (right - len * 0.02, wl),
-                (left + len * 0.03, wl),
-            ],
+            &[(left, wl - hh), (right + len * 0.03, wl - hh * 1.2), (right - len * 0.02, wl), (left + len * 0.03, wl)],
             hull,
             1.0,
         );
-        cv.rect(
-            left + len * 0.02,
-            wl - hh * 0.35,
-            right - len * 0.01,
-            wl - hh * 0.2,
-            [170, 50, 40],
-            0.9,
-        );
+        cv.rect(left + len * 0.02, wl - hh * 0.35, right - len * 0.01, wl - hh * 0.2, [170, 50, 40], 0.9);
     }
 }
 
 impl Stakes {
     pub(super) fn draw(&self, cv: &mut Canvas, rng: &mut Rng) {
-        let Self {
-            top,
-            bottom,
-            rows,
-            colour,
-            weed,
-        } = *self;
+        let Self { top, bottom, rows, colour, weed } = *self;
         let (w, h) = (cv.wf(), cv.hf());
         let n = rows.max(2);
         for r in 0..n {
