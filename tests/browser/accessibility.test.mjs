@@ -25,6 +25,8 @@ const PAGES = {
   contributor: () => [need(found.contributor), 200],
   search: () => ['/search?q=water', 200],
   'not-found': () => ['/no-such-page', 404],
+  'newsroom sign-in': () => ['/newsroom/sign-in', 200],
+  'newsroom one-time link': () => ['/newsroom/link/0000', 200],
 };
 const SCHEMES = ['light', 'dark'];
 const SIZES = ['xs', 'lg'];

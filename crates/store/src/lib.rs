@@ -6,17 +6,20 @@
 //! atomically and named by their content, and are always on disk before any
 //! row points at them.
 
+pub mod accounts;
 mod error;
 pub mod images;
 mod media_files;
 mod migrations;
 mod rows;
 pub mod sqlite;
+mod sqlite_accounts;
 
 use async_trait::async_trait;
 use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug};
 use jiff::{Timestamp, ZonedDateTime};
 
+pub use accounts::Accounts;
 pub use error::StoreError;
 pub use media_files::MediaFiles;
 pub use sqlite::SqliteStore;

@@ -18,6 +18,10 @@ use crate::chrome::Chrome;
 pub enum WebError {
     #[error("not found")]
     NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("bad request")]
+    BadRequest,
     #[error("store: {0}")]
     Store(#[from] dateline_store::StoreError),
     #[error("template: {0}")]
@@ -34,6 +38,8 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         let status = match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::Forbidden => StatusCode::FORBIDDEN,
+            WebError::BadRequest => StatusCode::BAD_REQUEST,
             ref other => {
                 tracing::error!(error = %other, "request failed");
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -82,10 +88,11 @@ async fn error_page(
     status: StatusCode,
 ) -> Result<Html<String>, WebError> {
     let chrome = Chrome::build(state, input, None).await.unwrap_or_else(|_| Chrome::minimal(state));
-    let (title_id, message_id) = if status == StatusCode::NOT_FOUND {
-        ("error-404-title", "error-404-message")
-    } else {
-        ("error-500-title", "error-500-message")
+    let (title_id, message_id) = match status {
+        StatusCode::NOT_FOUND => ("error-404-title", "error-404-message"),
+        StatusCode::FORBIDDEN => ("error-403-title", "error-403-message"),
+        StatusCode::BAD_REQUEST => ("error-400-title", "error-400-message"),
+        _ => ("error-500-title", "error-500-message"),
     };
     let lang = chrome.lang.clone();
     let title = state.messages.get(&lang, title_id, &[]);

@@ -8,6 +8,7 @@ mod assets;
 mod chrome;
 mod error;
 mod i18n;
+pub mod newsroom;
 mod pages;
 mod templates;
 mod text_size;
@@ -19,7 +20,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
-use dateline_store::Store;
+use dateline_store::{Accounts, Store};
 use jiff::tz::TimeZone;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate};
@@ -55,6 +56,7 @@ impl Default for SiteConfig {
 /// Everything a handler needs, shared by all requests.
 pub struct AppState {
     pub store: Arc<dyn Store>,
+    pub accounts: Arc<dyn Accounts>,
     pub site: SiteConfig,
     assets: Arc<assets::Assets>,
     messages: Arc<i18n::Messages>,
@@ -64,12 +66,12 @@ pub struct AppState {
 pub type SharedState = Arc<AppState>;
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, site: SiteConfig) -> Result<SharedState, WebError> {
+    pub fn new(store: Arc<dyn Store>, accounts: Arc<dyn Accounts>, site: SiteConfig) -> Result<SharedState, WebError> {
         let assets = Arc::new(assets::Assets::embedded());
         let messages = Arc::new(i18n::Messages::embedded()?);
         let templates = templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());
         templates.check_all()?;
-        Ok(Arc::new(Self { store, site, assets, messages, templates }))
+        Ok(Arc::new(Self { store, accounts, site, assets, messages, templates }))
     }
 }
 
@@ -80,6 +82,7 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self'; media
 /// The whole site as one router.
 pub fn router(state: SharedState) -> Router {
     pages::routes()
+        .merge(newsroom::routes())
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
         // gzip for text (HTML, CSS, JS, cues, feeds). Not audio: it is compressed
@@ -106,7 +109,9 @@ pub fn router(state: SharedState) -> Router {
 
 /// Serves until ctrl-c or SIGTERM, then finishes the requests in flight.
 pub async fn serve(listener: tokio::net::TcpListener, state: SharedState) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await
+    // Connection info gives sign-in rate limiting the client's address.
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

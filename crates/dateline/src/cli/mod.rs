@@ -4,6 +4,7 @@ mod breaking;
 pub mod import;
 mod narrate;
 mod serve;
+mod user;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,6 +68,11 @@ enum Command {
     },
     /// List the installed voices and the languages they read.
     Voices,
+    /// Manage newsroom accounts.
+    User {
+        #[command(subcommand)]
+        action: user::Action,
+    },
     /// Show the background job queue: what waits, runs, failed and why.
     Jobs {
         /// How many of the most recent jobs to show.
@@ -102,6 +108,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Voices => {
             let config = Config::resolve(file, None, cli.data)?;
             narrate::voices(&config)?;
+        }
+        Command::User { action } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            user::run(&config, action).await?;
         }
         Command::Jobs { limit } => {
             let config = Config::resolve(file, None, cli.data)?;

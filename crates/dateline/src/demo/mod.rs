@@ -7,7 +7,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use dateline_core::BreakingNews;
-use dateline_store::{ArticleQuery, SqliteStore, Store};
+use dateline_core::Role;
+use dateline_store::accounts::NewUser;
+use dateline_store::{Accounts, ArticleQuery, SqliteStore, Store};
 use include_dir::{Dir, include_dir};
 use jiff::{SignedDuration, Timestamp};
 
@@ -36,7 +38,31 @@ pub async fn seed_if_empty(config: &Config) -> Result<()> {
         bail!("the sample content has problems (a bug in Dateline):\n{}", lines.join("\n"));
     }
     raise_sample_breaking(&store).await?;
+    add_demo_people(&store).await?;
     println!("Seeded the sample newsroom in {:.1} s: {report}.", started.elapsed().as_secs_f64());
+    println!(
+        "Newsroom: {}/newsroom/ — sign in as {} (admin), {} (editor), {} (author) or {} (contributor), password \"{DEMO_PASSWORD}\" (demo only).",
+        config.site.base_url, DEMO_PEOPLE[0].0, DEMO_PEOPLE[1].0, DEMO_PEOPLE[2].0, DEMO_PEOPLE[3].0
+    );
+    Ok(())
+}
+
+/// The sample newsroom's staff, one of each role. Their shared password is
+/// printed at start: a demo on a laptop, never a site to expose.
+pub const DEMO_PEOPLE: [(&str, &str, Role); 4] = [
+    ("admin@newsroom.test", "Ngozi Adeyemi", Role::Admin),
+    ("editor@newsroom.test", "Rahel Bekele", Role::Editor),
+    ("author@newsroom.test", "Jonas Lind", Role::Author),
+    ("contributor@newsroom.test", "Mei Takahashi", Role::Contributor),
+];
+pub const DEMO_PASSWORD: &str = "dateline demo newsroom";
+
+async fn add_demo_people(store: &SqliteStore) -> Result<()> {
+    let hash = dateline_web::newsroom::hash_password(DEMO_PASSWORD)?;
+    for (email, name, role) in DEMO_PEOPLE {
+        let person = NewUser { email: email.into(), name: name.into(), role, password_hash: Some(hash.clone()) };
+        store.create_user(person).await?;
+    }
     Ok(())
 }
 

@@ -148,3 +148,95 @@ pub fn assert_in_order(html: &str, needles: &[&str]) {
         }
     }
 }
+
+/// A tiny browser: keeps cookies, follows no redirects, posts forms.
+#[derive(Default)]
+pub struct Browser {
+    cookies: std::collections::BTreeMap<String, String>,
+}
+
+pub struct Page {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Page {
+    pub fn location(&self) -> Option<&str> {
+        header(&self.headers, "location")
+    }
+
+    /// The value of a hidden form field, e.g. the anti-forgery token.
+    pub fn field(&self, name: &str) -> Option<String> {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&marker)? + marker.len();
+        Some(self.body[start..start + self.body[start..].find('"')?].to_owned())
+    }
+}
+
+fn form_encode(fields: &[(&str, &str)]) -> String {
+    let enc = |s: &str| -> String {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect()
+    };
+    fields.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
+}
+
+impl Browser {
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    fn keep_cookies(&mut self, headers: &[(String, String)]) {
+        for (name, value) in headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie")) {
+            let _ = name;
+            let pair = value.split(';').next().unwrap_or("");
+            if let Some((k, v)) = pair.split_once('=') {
+                if v.is_empty() || value.contains("Max-Age=0") {
+                    self.cookies.remove(k);
+                } else {
+                    self.cookies.insert(k.to_owned(), v.to_owned());
+                }
+            }
+        }
+    }
+
+    pub fn has_cookie(&self, name: &str) -> bool {
+        self.cookies.contains_key(name)
+    }
+
+    pub fn get(&mut self, url: &str) -> Page {
+        let cookie = self.cookie_header();
+        let (status, headers, body) = get_with_headers(url, &[("Cookie", cookie.as_str())]);
+        self.keep_cookies(&headers);
+        Page { status, headers, body }
+    }
+
+    pub fn post(&mut self, url: &str, fields: &[(&str, &str)]) -> Page {
+        let request = agent()
+            .post(url)
+            .header("Cookie", &self.cookie_header())
+            .header("Content-Type", "application/x-www-form-urlencoded");
+        let page = match request.send(form_encode(fields)) {
+            Ok(mut r) => Page {
+                status: r.status().as_u16(),
+                headers: r
+                    .headers()
+                    .iter()
+                    .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+                    .collect(),
+                body: r.body_mut().read_to_string().unwrap_or_default(),
+            },
+            Err(e) => panic!("POST {url}: {e}"),
+        };
+        self.keep_cookies(&page.headers);
+        page
+    }
+}

@@ -109,3 +109,55 @@ error-404-title = Page not found
 error-404-message = We can’t find the page you asked for. It may have moved, or the address may be mistyped.
 error-500-title = Something went wrong
 error-500-message = Our server had a problem showing this page. Please try again in a few minutes.
+
+## Errors (newsroom)
+
+error-403-title = Not allowed
+error-403-message = Your account cannot do that. If you think it should, ask an editor or an admin.
+error-400-title = That request could not be used
+error-400-message = Something in the request was not right. Go back and try again.
+
+## Newsroom
+
+newsroom-title = Newsroom
+newsroom-nav-label = Newsroom
+newsroom-nav-articles = Articles
+newsroom-nav-users = People
+newsroom-nav-audit = Audit log
+newsroom-nav-password = Password
+newsroom-to-site = Go to the public site
+# $name (string) $role (string)
+newsroom-signed-in-as = { $name } ({ $role })
+newsroom-sign-out = Sign out
+newsroom-articles-caption = Published articles, newest first
+newsroom-col-headline = Headline
+newsroom-col-section = Section
+newsroom-col-published = Published
+sign-in-title = Sign in to the newsroom
+sign-in-email = Email address
+sign-in-password = Password
+sign-in-button = Sign in
+sign-in-failed = The email address or password is not right.
+sign-in-too-many = Too many attempts to sign in. Wait 15 minutes, then try again.
+sign-in-link-title = Sign in with your one-time link
+sign-in-link-explain = This link signs you in once. Then choose a password for your account.
+form-has-problems = Please correct the following:
+password-current = Current password
+password-new = New password
+password-hint = At least 12 characters. A few unrelated words make a strong password.
+password-repeat = New password again
+password-save = Save the password
+password-changed = Your password was changed. Other devices signed in with the old one have been signed out.
+password-current-wrong = The current password is not right.
+password-mismatch = The new passwords are not the same.
+users-col-name = Name
+users-col-role = Role
+# $name (string)
+users-role-of = Role of { $name }
+# $name (string)
+users-set-role = Save the role of { $name }
+audit-col-when = When
+audit-col-who = Who
+audit-col-what = What
+audit-col-subject = About
+audit-col-detail = Detail

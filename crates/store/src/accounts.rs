@@ -1,0 +1,76 @@
+//! Newsroom accounts in the store: users, sessions, sign-in links, failed
+//! sign-ins (for rate limiting) and the audit log. Tokens are stored hashed.
+
+use async_trait::async_trait;
+use dateline_core::Role;
+use jiff::Timestamp;
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// argon2id PHC string; `None` until the person sets a password.
+    pub password_hash: Option<String>,
+    pub disabled: bool,
+}
+
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub password_hash: Option<String>,
+}
+
+/// A signed-in session (found by the hash of its cookie's token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub token_hash: String,
+    pub user_id: i64,
+    /// The anti-forgery token every form of this session must carry.
+    pub csrf: String,
+    pub expires: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: Timestamp,
+    pub actor: Option<String>,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+#[async_trait]
+pub trait Accounts: Send + Sync {
+    /// Fails with [`crate::StoreError::Invalid`] when the email is taken.
+    async fn create_user(&self, user: NewUser) -> Result<User>;
+    async fn user(&self, id: i64) -> Result<Option<User>>;
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
+    async fn users(&self) -> Result<Vec<User>>;
+    async fn set_password(&self, user_id: i64, password_hash: &str) -> Result<()>;
+    async fn set_role(&self, user_id: i64, role: Role) -> Result<()>;
+
+    async fn create_session(&self, session: &Session) -> Result<()>;
+    /// The session and its (enabled) user, if the session exists and has not expired at `now`.
+    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<(Session, User)>>;
+    /// Slides the session's expiry forward (idle timeout), never past `cap`.
+    async fn touch_session(&self, token_hash: &str, now: Timestamp, expires: Timestamp) -> Result<()>;
+    async fn delete_session(&self, token_hash: &str) -> Result<()>;
+    /// Signs a user out everywhere (after a password change, say), except `keep`.
+    async fn delete_sessions_of(&self, user_id: i64, keep: Option<&str>) -> Result<()>;
+
+    async fn create_sign_in_link(&self, token_hash: &str, user_id: i64, expires: Timestamp) -> Result<()>;
+    /// Uses up a sign-in link: its user, if it existed and had not expired.
+    async fn consume_sign_in_link(&self, token_hash: &str, now: Timestamp) -> Result<Option<User>>;
+
+    async fn record_sign_in_failure(&self, key: &str, at: Timestamp) -> Result<()>;
+    async fn sign_in_failures_since(&self, key: &str, since: Timestamp) -> Result<u32>;
+
+    async fn audit(&self, actor: Option<i64>, action: &str, subject: &str, detail: &str) -> Result<()>;
+    /// Newest first.
+    async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>>;
+}

@@ -1,0 +1,73 @@
+//! The newsroom under `/newsroom/`: server-rendered, usable without
+//! JavaScript. Every handler that changes anything checks the session's
+//! anti-forgery token and the person's role on the server.
+
+mod auth;
+mod pages;
+mod session;
+mod sign_in;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::ConnectInfo;
+use axum::http::request::Parts;
+use axum::routing::{get, post};
+use minijinja::Value;
+use minijinja::value::Serde;
+use serde::Serialize;
+
+pub use auth::{hash_password, new_token, token_hash};
+pub use session::SignedIn;
+
+use crate::SharedState;
+
+pub fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/newsroom/sign-in", get(sign_in::form).post(sign_in::submit))
+        .route("/newsroom/sign-out", post(sign_in::sign_out))
+        .route("/newsroom/link/{token}", get(sign_in::link_form).post(sign_in::link_submit))
+        .route("/newsroom/", get(pages::dashboard))
+        .route("/newsroom/password", get(pages::password_form).post(pages::password_submit))
+        .route("/newsroom/users", get(pages::users))
+        .route("/newsroom/users/{id}/role", post(pages::set_role))
+        .route("/newsroom/audit", get(pages::audit))
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    label: String,
+    url: &'static str,
+    current: bool,
+}
+
+/// The context every newsroom page shares: who is signed in, their form
+/// token, and the sections of the newsroom their role opens.
+fn chrome(state: &SharedState, who: &SignedIn, current: &str) -> Value {
+    use dateline_core::Permission::*;
+    let items = [
+        ("newsroom-nav-articles", "/newsroom/", UseNewsroom),
+        ("newsroom-nav-users", "/newsroom/users", ManageUsers),
+        ("newsroom-nav-audit", "/newsroom/audit", ViewAudit),
+        ("newsroom-nav-password", "/newsroom/password", UseNewsroom),
+    ];
+    let nav: Vec<NavItem> = items
+        .into_iter()
+        .filter(|(_, _, p)| who.user.role.can(*p))
+        .map(|(id, url, _)| NavItem { label: state.messages.get("en", id, &[]), url, current: url == current })
+        .collect();
+    minijinja::context! {
+        lang => "en",
+        dir => "ltr",
+        text_size => who.text_size,
+        site => minijinja::context! { title => &state.site.title },
+        me => minijinja::context! { name => &who.user.name, email => &who.user.email, role => who.user.role.as_str() },
+        csrf => &who.session.csrf,
+        nav => Serde(nav),
+    }
+}
+
+/// The client's address, for rate limiting; absent when not served over TCP (tests).
+fn client_address(parts: &Parts) -> String {
+    parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}

@@ -1,0 +1,90 @@
+// The newsroom in Chromium: each demo person signs in through the real form
+// (no JavaScript needed), and every newsroom page their role opens passes
+// axe-core (WCAG 2.2 A/AA) in light and dark, at text sizes XS and LG.
+// Pages a role may not open answer 403 with the error page.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { axeCheck, launchBrowser } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+const TEST_TIMEOUT = 60_000;
+const SETUP_TIMEOUT = 240_000;
+const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
+
+// Who, and which pages they may open (others must be refused).
+const PEOPLE = {
+  admin: ['/newsroom/', '/newsroom/password', '/newsroom/users', '/newsroom/audit'],
+  editor: ['/newsroom/', '/newsroom/password', '/newsroom/audit'],
+  contributor: ['/newsroom/', '/newsroom/password'],
+};
+const ALL_PAGES = ['/newsroom/', '/newsroom/password', '/newsroom/users', '/newsroom/audit'];
+
+let server;
+let browser;
+
+async function signIn(context, role) {
+  const page = await context.newPage();
+  await page.goto(new URL('/newsroom/sign-in', server.base).href);
+  await page.getByLabel('Email address').fill(`${role}@newsroom.test`);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await Promise.all([page.waitForURL(/\/newsroom\/$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+  return page;
+}
+
+describe('newsroom pages', () => {
+  before(async () => {
+    server = await startServer({ env: { DATELINE_WORKERS: '0' } });
+    browser = await launchBrowser();
+  }, { timeout: SETUP_TIMEOUT });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  }, { timeout: 30_000 });
+
+  for (const [role, allowed] of Object.entries(PEOPLE)) {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const size of ['xs', 'lg']) {
+        test(`${role}: every page it may open passes axe (${colorScheme}, ${size})`, { timeout: TEST_TIMEOUT }, async () => {
+          const context = await browser.newContext({ colorScheme });
+          try {
+            await context.addCookies([{ name: 'dateline_text_size', value: size, url: server.base }]);
+            const page = await signIn(context, role);
+            for (const path of ALL_PAGES) {
+              const res = await page.goto(new URL(path, server.base).href);
+              const expected = allowed.includes(path) ? 200 : 403;
+              assert.equal(res.status(), expected, `${role} GET ${path}`);
+              const htmlClass = await page.evaluate(() => document.documentElement.className);
+              assert.match(htmlClass, new RegExp(`ts-${size}`), `${path} keeps the text size`);
+              const { violations, report } = await axeCheck(page);
+              assert.equal(violations.length, 0, `axe on ${path} as ${role} (${colorScheme}, ${size}):\n${report}`);
+            }
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    }
+  }
+
+  test('a wrong password shows one generic message next to the form, and signs nobody in', { timeout: TEST_TIMEOUT }, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(new URL('/newsroom/sign-in', server.base).href);
+      await page.getByLabel('Email address').fill('editor@newsroom.test');
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForLoadState('load');
+      assert.equal(await page.getByRole('alert').textContent(), 'The email address or password is not right.');
+      const res = await page.goto(new URL('/newsroom/', server.base).href);
+      assert.match(page.url(), /\/newsroom\/sign-in\?next=/, 'still signed out');
+      assert.ok(res);
+      const { violations, report } = await axeCheck(page);
+      assert.equal(violations.length, 0, report);
+    } finally {
+      await context.close();
+    }
+  });
+});
