@@ -7,6 +7,7 @@ pub mod account;
 pub mod article;
 pub mod breaking;
 pub mod contributor;
+pub mod draft;
 pub mod front_matter;
 pub mod language;
 pub mod markdown;

@@ -7,6 +7,7 @@
 //! row points at them.
 
 pub mod accounts;
+pub mod editorial;
 mod error;
 pub mod images;
 mod media_files;
@@ -14,12 +15,14 @@ mod migrations;
 mod rows;
 pub mod sqlite;
 mod sqlite_accounts;
+mod sqlite_editorial;
 
 use async_trait::async_trait;
 use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug};
 use jiff::{Timestamp, ZonedDateTime};
 
 pub use accounts::Accounts;
+pub use editorial::Editorial;
 pub use error::StoreError;
 pub use media_files::MediaFiles;
 pub use sqlite::SqliteStore;

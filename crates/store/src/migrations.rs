@@ -11,5 +11,6 @@ pub fn migrator() -> Migrator {
         migration(1, "initial", include_str!("../migrations/0001_initial.sql")),
         migration(2, "narration", include_str!("../migrations/0002_narration.sql")),
         migration(3, "accounts", include_str!("../migrations/0003_accounts.sql")),
+        migration(4, "revisions", include_str!("../migrations/0004_revisions.sql")),
     ])
 }

@@ -63,6 +63,70 @@ impl SqliteStore {
     }
 }
 
+/// Writes an article (insert or replace by slug), its tags and credits, and
+/// queues its narration when published — inside the caller's transaction.
+pub(crate) async fn write_article(tx: &mut sqlx::SqliteConnection, a: &Article) -> Result<i64> {
+    let summary = serde_json::to_string(&a.summary).map_err(|e| crate::StoreError::Invalid(e.to_string()))?;
+    let lead = a.lead_image.as_ref();
+    let id: i64 = sqlx::query(
+        "INSERT INTO articles (slug, language, section, headline, dek, dateline, summary,
+                lead_media, lead_alt, lead_caption, lead_credit, body_markdown, body_html,
+                status, published_at, published_ts, updated_at, modified_ts)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(slug) DO UPDATE SET language = excluded.language, section = excluded.section,
+                headline = excluded.headline, dek = excluded.dek, dateline = excluded.dateline,
+                summary = excluded.summary, lead_media = excluded.lead_media, lead_alt = excluded.lead_alt,
+                lead_caption = excluded.lead_caption, lead_credit = excluded.lead_credit,
+                body_markdown = excluded.body_markdown, body_html = excluded.body_html,
+                status = excluded.status, published_at = excluded.published_at,
+                published_ts = excluded.published_ts, updated_at = excluded.updated_at,
+                modified_ts = excluded.modified_ts
+             RETURNING id",
+    )
+    .bind(a.slug.as_str())
+    .bind(a.language.as_str())
+    .bind(a.section.as_str())
+    .bind(&a.headline)
+    .bind(&a.dek)
+    .bind(&a.dateline)
+    .bind(summary)
+    .bind(lead.map(|l| l.media.clone()))
+    .bind(lead.map(|l| l.alt.clone()))
+    .bind(lead.and_then(|l| l.caption.clone()))
+    .bind(lead.and_then(|l| l.credit.clone()))
+    .bind(a.body.markdown())
+    .bind(a.body.html())
+    .bind(a.status.as_str())
+    .bind(a.published.as_ref().map(|p| p.to_string()))
+    .bind(a.published.as_ref().map(|p| p.timestamp().as_second()))
+    .bind(a.updated.as_ref().map(|u| u.to_string()))
+    .bind(Timestamp::now().as_second())
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("id")?;
+    sqlx::query("DELETE FROM article_tags WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
+    for tag in &a.tags {
+        sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)")
+            .bind(id)
+            .bind(tag)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM article_contributors WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
+    for (position, c) in a.contributors.iter().enumerate() {
+        sqlx::query("INSERT INTO article_contributors (article_id, position, contributor) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(position as i64)
+            .bind(c.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    if a.status == dateline_core::Status::Published {
+        queue_job(&mut *tx, NARRATE, id).await?;
+    }
+    Ok(id)
+}
+
 async fn insert_media_row(executor: impl sqlx::SqliteExecutor<'_>, info: &MediaInfo) -> Result<()> {
     sqlx::query(
         "INSERT INTO media (key, content_type, width, height, bytes, created_ts) VALUES (?, ?, ?, ?, ?, ?)
@@ -169,65 +233,8 @@ impl Store for SqliteStore {
     }
 
     async fn save_article(&self, a: &Article) -> Result<i64> {
-        let summary = serde_json::to_string(&a.summary).map_err(|e| crate::StoreError::Invalid(e.to_string()))?;
-        let lead = a.lead_image.as_ref();
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO articles (slug, language, section, headline, dek, dateline, summary,
-                lead_media, lead_alt, lead_caption, lead_credit, body_markdown, body_html,
-                status, published_at, published_ts, updated_at, modified_ts)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT(slug) DO UPDATE SET language = excluded.language, section = excluded.section,
-                headline = excluded.headline, dek = excluded.dek, dateline = excluded.dateline,
-                summary = excluded.summary, lead_media = excluded.lead_media, lead_alt = excluded.lead_alt,
-                lead_caption = excluded.lead_caption, lead_credit = excluded.lead_credit,
-                body_markdown = excluded.body_markdown, body_html = excluded.body_html,
-                status = excluded.status, published_at = excluded.published_at,
-                published_ts = excluded.published_ts, updated_at = excluded.updated_at,
-                modified_ts = excluded.modified_ts
-             RETURNING id",
-        )
-        .bind(a.slug.as_str())
-        .bind(a.language.as_str())
-        .bind(a.section.as_str())
-        .bind(&a.headline)
-        .bind(&a.dek)
-        .bind(&a.dateline)
-        .bind(summary)
-        .bind(lead.map(|l| l.media.clone()))
-        .bind(lead.map(|l| l.alt.clone()))
-        .bind(lead.and_then(|l| l.caption.clone()))
-        .bind(lead.and_then(|l| l.credit.clone()))
-        .bind(a.body.markdown())
-        .bind(a.body.html())
-        .bind(a.status.as_str())
-        .bind(a.published.as_ref().map(|p| p.to_string()))
-        .bind(a.published.as_ref().map(|p| p.timestamp().as_second()))
-        .bind(a.updated.as_ref().map(|u| u.to_string()))
-        .bind(Timestamp::now().as_second())
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")?;
-        sqlx::query("DELETE FROM article_tags WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
-        for tag in &a.tags {
-            sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)")
-                .bind(id)
-                .bind(tag)
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query("DELETE FROM article_contributors WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
-        for (position, c) in a.contributors.iter().enumerate() {
-            sqlx::query("INSERT INTO article_contributors (article_id, position, contributor) VALUES (?, ?, ?)")
-                .bind(id)
-                .bind(position as i64)
-                .bind(c.as_str())
-                .execute(&mut *tx)
-                .await?;
-        }
-        if a.status == dateline_core::Status::Published {
-            queue_job(&mut *tx, NARRATE, id).await?;
-        }
+        let id = write_article(&mut tx, a).await?;
         tx.commit().await?;
         Ok(id)
     }

@@ -1,0 +1,61 @@
+//! Editing in the newsroom: every save is a revision; a save based on an
+//! older revision than the current one is refused (never silently overwrites).
+
+use async_trait::async_trait;
+use dateline_core::{Article, Status};
+use jiff::Timestamp;
+
+use crate::Result;
+
+/// An article as the newsroom lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditorialRow {
+    pub slug: String,
+    pub headline: String,
+    pub status: Status,
+    pub revision: i64,
+    pub owner_id: Option<i64>,
+    pub owner_name: Option<String>,
+    pub modified: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionInfo {
+    pub number: i64,
+    pub saved_by: Option<String>,
+    pub saved: Timestamp,
+    pub status: Status,
+}
+
+/// Why a save was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveRefused {
+    /// Someone saved revision `current` since the editor's base revision.
+    Conflict { current: i64 },
+    /// The slug belongs to another article.
+    SlugTaken,
+}
+
+#[async_trait]
+pub trait Editorial: Send + Sync {
+    /// Every article, or only `owner`'s, most recently changed first.
+    async fn newsroom_articles(&self, owner: Option<i64>) -> Result<Vec<EditorialRow>>;
+    async fn editorial(&self, slug: &str) -> Result<Option<EditorialRow>>;
+
+    /// Saves `article` as revision `base + 1` with its draft snapshot, in one
+    /// transaction. `previous_slug` is the slug the editor opened (`None` for a
+    /// new article). Refused when the article moved past `base` meanwhile.
+    async fn save_revision(
+        &self,
+        previous_slug: Option<&str>,
+        article: &Article,
+        draft_json: &str,
+        by: i64,
+        base: i64,
+    ) -> Result<std::result::Result<i64, SaveRefused>>;
+
+    /// Newest first.
+    async fn revisions(&self, slug: &str) -> Result<Vec<RevisionInfo>>;
+    /// The draft snapshot (JSON) of revision `number`.
+    async fn revision_draft(&self, slug: &str, number: i64) -> Result<Option<String>>;
+}

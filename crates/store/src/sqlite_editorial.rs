@@ -1,0 +1,148 @@
+//! [`Editorial`] on SQLite.
+
+use async_trait::async_trait;
+use dateline_core::{Article, Status};
+use jiff::Timestamp;
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use crate::editorial::{Editorial, EditorialRow, RevisionInfo, SaveRefused};
+use crate::sqlite::write_article;
+use crate::{Result, SqliteStore, StoreError};
+
+fn status(text: &str) -> Result<Status> {
+    Status::parse(text).map_err(StoreError::Corrupt)
+}
+
+fn timestamp(seconds: i64) -> Result<Timestamp> {
+    Timestamp::from_second(seconds).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn row(r: &SqliteRow) -> Result<EditorialRow> {
+    Ok(EditorialRow {
+        slug: r.try_get("slug")?,
+        headline: r.try_get("headline")?,
+        status: status(&r.try_get::<String, _>("status")?)?,
+        revision: r.try_get("revision")?,
+        owner_id: r.try_get("owner_id")?,
+        owner_name: r.try_get("owner_name")?,
+        modified: timestamp(r.try_get("modified_ts")?)?,
+    })
+}
+
+const ROWS: &str = "SELECT a.slug, a.headline, a.status, a.revision, a.owner_id, u.name AS owner_name, a.modified_ts
+     FROM articles a LEFT JOIN users u ON u.id = a.owner_id";
+
+#[async_trait]
+impl Editorial for SqliteStore {
+    async fn newsroom_articles(&self, owner: Option<i64>) -> Result<Vec<EditorialRow>> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "{ROWS} WHERE (?1 IS NULL OR a.owner_id = ?1) ORDER BY a.modified_ts DESC, a.id DESC"
+        ));
+        let rows = sqlx::query(sql).bind(owner).fetch_all(self.pool()).await?;
+        rows.iter().map(row).collect()
+    }
+
+    async fn editorial(&self, slug: &str) -> Result<Option<EditorialRow>> {
+        let sql = sqlx::AssertSqlSafe(format!("{ROWS} WHERE a.slug = ?"));
+        let found = sqlx::query(sql).bind(slug).fetch_optional(self.pool()).await?;
+        found.as_ref().map(row).transpose()
+    }
+
+    async fn save_revision(
+        &self,
+        previous_slug: Option<&str>,
+        article: &Article,
+        draft_json: &str,
+        by: i64,
+        base: i64,
+    ) -> Result<std::result::Result<i64, SaveRefused>> {
+        let mut tx = self.pool().begin().await?;
+        let lookup = previous_slug.unwrap_or(article.slug.as_str());
+        let current: Option<(i64, i64)> = sqlx::query("SELECT id, revision FROM articles WHERE slug = ?")
+            .bind(lookup)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| Ok::<_, StoreError>((r.try_get("id")?, r.try_get("revision")?)))
+            .transpose()?;
+        match (previous_slug, current) {
+            // A new article whose slug exists, or an existing one that moved on.
+            (None, Some(_)) => return Ok(Err(SaveRefused::SlugTaken)),
+            (Some(_), Some((_, revision))) if revision != base => {
+                return Ok(Err(SaveRefused::Conflict { current: revision }));
+            }
+            (Some(_), None) => return Err(StoreError::Invalid(format!("no article '{lookup}'"))),
+            _ => {}
+        }
+        // Renaming: the new slug must be free, then the row keeps its id under the new slug.
+        if let (Some(old), Some((id, _))) = (previous_slug, current)
+            && old != article.slug.as_str()
+        {
+            let taken = sqlx::query("SELECT 1 FROM articles WHERE slug = ?")
+                .bind(article.slug.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+            if taken.is_some() {
+                return Ok(Err(SaveRefused::SlugTaken));
+            }
+            sqlx::query("UPDATE articles SET slug = ? WHERE id = ?")
+                .bind(article.slug.as_str())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let id = write_article(&mut tx, article).await?;
+        let number = base + 1;
+        sqlx::query("UPDATE articles SET revision = ?, owner_id = COALESCE(owner_id, ?) WHERE id = ?")
+            .bind(number)
+            .bind(by)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO revisions (article_id, number, saved_by, saved_ts, status, draft) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(number)
+        .bind(by)
+        .bind(Timestamp::now().as_second())
+        .bind(article.status.as_str())
+        .bind(draft_json)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(number))
+    }
+
+    async fn revisions(&self, slug: &str) -> Result<Vec<RevisionInfo>> {
+        let rows = sqlx::query(
+            "SELECT r.number, u.name AS saved_by, r.saved_ts, r.status FROM revisions r
+             JOIN articles a ON a.id = r.article_id LEFT JOIN users u ON u.id = r.saved_by
+             WHERE a.slug = ? ORDER BY r.number DESC",
+        )
+        .bind(slug)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(RevisionInfo {
+                    number: r.try_get("number")?,
+                    saved_by: r.try_get("saved_by")?,
+                    saved: timestamp(r.try_get("saved_ts")?)?,
+                    status: status(&r.try_get::<String, _>("status")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn revision_draft(&self, slug: &str, number: i64) -> Result<Option<String>> {
+        let found = sqlx::query(
+            "SELECT r.draft FROM revisions r JOIN articles a ON a.id = r.article_id WHERE a.slug = ? AND r.number = ?",
+        )
+        .bind(slug)
+        .bind(number)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(found.map(|r| r.try_get("draft")).transpose()?)
+    }
+}

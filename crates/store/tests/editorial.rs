@@ -1,0 +1,90 @@
+//! Revisions and optimistic concurrency on a real SQLite file.
+
+#![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
+
+use dateline_core::markdown::{NoImages, render};
+use dateline_core::{Article, Contributor, ContributorKind, Language, Role, Section, Slug, Status};
+use dateline_store::accounts::NewUser;
+use dateline_store::editorial::SaveRefused;
+use dateline_store::{Accounts, Editorial, SqliteStore, Store};
+
+fn slug(s: &str) -> Slug {
+    Slug::parse(s).unwrap()
+}
+
+fn article(s: &str, headline: &str) -> Article {
+    Article {
+        slug: slug(s),
+        language: Language::english(),
+        section: slug("world"),
+        tags: vec![],
+        headline: headline.into(),
+        dek: None,
+        dateline: None,
+        summary: vec![],
+        lead_image: None,
+        body: render("Body.", &NoImages).unwrap(),
+        contributors: vec![slug("desk")],
+        status: Status::Draft,
+        published: None,
+        updated: None,
+    }
+}
+
+async fn setup() -> (tempfile::TempDir, SqliteStore, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).await.unwrap();
+    let section = Section { slug: slug("world"), name: "World".into(), language: Language::english(), position: 0 };
+    store.save_section(&section).await.unwrap();
+    let desk = Contributor {
+        slug: slug("desk"),
+        name: "Desk".into(),
+        kind: ContributorKind::Desk,
+        bio: String::new(),
+        photo: None,
+    };
+    store.save_contributor(&desk).await.unwrap();
+    let user = NewUser { email: "a@x.news".into(), name: "Aki".into(), role: Role::Author, password_hash: None };
+    let id = store.create_user(user).await.unwrap().id;
+    (dir, store, id)
+}
+
+#[tokio::test]
+async fn every_save_is_a_revision_and_stale_saves_are_refused() {
+    let (_dir, store, me) = setup().await;
+    assert_eq!(store.save_revision(None, &article("a", "One"), "{\"headline\":\"One\"}", me, 0).await.unwrap(), Ok(1));
+    assert_eq!(
+        store.save_revision(Some("a"), &article("a", "Two"), "{\"headline\":\"Two\"}", me, 1).await.unwrap(),
+        Ok(2)
+    );
+    // Someone else still editing revision 1 is refused, and nothing changes.
+    let stale = store.save_revision(Some("a"), &article("a", "Stale"), "{}", me, 1).await.unwrap();
+    assert_eq!(stale, Err(SaveRefused::Conflict { current: 2 }));
+    assert_eq!(store.article("a").await.unwrap().unwrap().headline, "Two");
+
+    let row = store.editorial("a").await.unwrap().unwrap();
+    assert_eq!((row.revision, row.owner_id, row.owner_name.as_deref()), (2, Some(me), Some("Aki")));
+    let history = store.revisions("a").await.unwrap();
+    assert_eq!(history.iter().map(|r| r.number).collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(store.revision_draft("a", 1).await.unwrap().as_deref(), Some("{\"headline\":\"One\"}"));
+    assert_eq!(store.newsroom_articles(Some(me)).await.unwrap().len(), 1);
+    assert_eq!(store.newsroom_articles(Some(me + 1)).await.unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn slugs_stay_unique_through_new_articles_and_renames() {
+    let (_dir, store, me) = setup().await;
+    store.save_revision(None, &article("a", "A"), "{}", me, 0).await.unwrap().unwrap();
+    store.save_revision(None, &article("b", "B"), "{}", me, 0).await.unwrap().unwrap();
+    assert_eq!(
+        store.save_revision(None, &article("a", "Another A"), "{}", me, 0).await.unwrap(),
+        Err(SaveRefused::SlugTaken)
+    );
+    assert_eq!(
+        store.save_revision(Some("b"), &article("a", "B as A"), "{}", me, 1).await.unwrap(),
+        Err(SaveRefused::SlugTaken)
+    );
+    assert_eq!(store.save_revision(Some("b"), &article("b-renamed", "B"), "{}", me, 1).await.unwrap(), Ok(2));
+    assert!(store.article("b").await.unwrap().is_none());
+    assert_eq!(store.revisions("b-renamed").await.unwrap().len(), 2, "history follows the rename");
+}
