@@ -14,11 +14,11 @@ const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
 
 // Who, and which pages they may open (others must be refused).
 const PEOPLE = {
-  admin: ['/newsroom/', '/newsroom/password', '/newsroom/users', '/newsroom/audit'],
-  editor: ['/newsroom/', '/newsroom/password', '/newsroom/audit'],
-  contributor: ['/newsroom/', '/newsroom/password'],
+  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit'],
+  editor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/audit'],
+  contributor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password'],
 };
-const ALL_PAGES = ['/newsroom/', '/newsroom/password', '/newsroom/users', '/newsroom/audit'];
+const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit'];
 
 let server;
 let browser;
@@ -67,6 +67,30 @@ describe('newsroom pages', () => {
       }
     }
   }
+
+  test('the editor with every problem marked next to its field passes axe', { timeout: TEST_TIMEOUT }, async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const context = await browser.newContext({ colorScheme });
+      try {
+        const page = await signIn(context, 'author');
+        await page.goto(new URL('/newsroom/articles/new', server.base).href);
+        await page.getByLabel('Web address (slug)').fill('Not A Slug');
+        await page.getByLabel('Publication time').fill('next tuesday');
+        await page.getByLabel('Headline').fill('x');
+        await page.getByLabel('Headline').fill('');
+        await page.locator('#headline').evaluate((el) => el.removeAttribute('required'));
+        await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+        assert.match(await page.getByRole('alert').first().textContent(), /need fixing/);
+        for (const id of ['headline', 'slug', 'publish_at']) {
+          assert.equal(await page.locator(`#${id}`).getAttribute('aria-invalid'), 'true', id);
+        }
+        const { violations, report } = await axeCheck(page);
+        assert.equal(violations.length, 0, report);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 
   test('a wrong password shows one generic message next to the form, and signs nobody in', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();

@@ -234,3 +234,184 @@ fn bad_user_commands_explain_themselves() {
     let out = dateline(&["user", "list", "--data", d]);
     assert!(!text(&out).contains("a@x.news"), "nothing was added");
 }
+
+// ------------------------------------------------------------------ editing
+
+/// People of every role, plus the fixture's sections and contributors.
+fn newsroom_with_content() -> (tempfile::TempDir, Server) {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let content = dateline_import::fixtures::prepare("good").unwrap();
+    let out = dateline(&["import", content.path().to_str().unwrap(), "--data", d]);
+    assert!(out.status.success(), "{}", text(&out));
+    for (email, role) in
+        [("cora@x.news", "contributor"), ("aki@x.news", "author"), ("eda@x.news", "editor"), ("ed2@x.news", "editor")]
+    {
+        add_user(d, email, role);
+    }
+    let server = Server::start("serve", data.path());
+    (data, server)
+}
+
+fn article_fields<'a>(
+    csrf: &'a str,
+    revision: &'a str,
+    action: &'a str,
+    headline: &'a str,
+    body: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("revision", revision),
+        ("action", action),
+        ("headline", headline),
+        ("dek", "A short standfirst."),
+        ("slug", ""),
+        ("section", "world"),
+        ("contributors", "lakeside-desk"),
+        ("dateline", "KISUMU"),
+        ("language", "en"),
+        ("tags", "ferries"),
+        ("summary", "Two new boats.\nA late crossing."),
+        ("body", body),
+        ("publish_at", ""),
+    ]
+}
+
+#[test]
+fn a_contributor_drafts_and_submits_an_editor_publishes_and_narration_is_queued() {
+    let (data, server) = newsroom_with_content();
+    let (mut cora, _) = sign_in(&server, "cora@x.news", PASSWORD);
+    let form = cora.get(&server.url("/newsroom/articles/new"));
+    assert_eq!(form.status, 200);
+    assert!(!form.body.contains(r#"value="publish""#), "no Publish button for contributors");
+    let csrf = form.field("csrf").unwrap();
+    let saved = cora.post(
+        &server.url("/newsroom/articles/new"),
+        &article_fields(&csrf, "0", "save", "Ferry service expands", "The council voted."),
+    );
+    assert_eq!((saved.status, saved.location()), (303, Some("/newsroom/articles/ferry-service-expands?saved")));
+    assert_eq!(cora.get(&server.url("/articles/ferry-service-expands")).status, 404, "drafts are not public");
+
+    // A contributor cannot publish, even by crafting the form.
+    let publish = cora.post(
+        &server.url("/newsroom/articles/ferry-service-expands"),
+        &article_fields(&csrf, "1", "publish", "Ferry service expands", "The council voted."),
+    );
+    assert_eq!(publish.status, 403);
+    let submitted = cora.post(
+        &server.url("/newsroom/articles/ferry-service-expands"),
+        &article_fields(&csrf, "1", "submit", "Ferry service expands", "The council voted."),
+    );
+    assert_eq!(submitted.status, 303);
+    assert!(cora.get(&server.url("/newsroom/")).body.contains("In review"));
+
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let edit = eda.get(&server.url("/newsroom/articles/ferry-service-expands"));
+    assert!(edit.body.contains(r#"value="publish""#));
+    let csrf = edit.field("csrf").unwrap();
+    assert_eq!(edit.field("revision").as_deref(), Some("2"));
+    let published = eda.post(
+        &server.url("/newsroom/articles/ferry-service-expands"),
+        &article_fields(&csrf, "2", "publish", "Ferry service expands", "The council voted."),
+    );
+    assert_eq!(published.status, 303);
+    let page = eda.get(&server.url("/articles/ferry-service-expands"));
+    assert_eq!(page.status, 200, "live on the site");
+    assert!(page.body.contains("Ferry service expands") && page.body.contains("Two new boats."));
+    let jobs = text(&dateline(&["jobs", "--data", data.path().to_str().unwrap()]));
+    assert!(
+        jobs.lines().any(|l| l.contains("ferry-service-expands") && l.contains("queued")),
+        "narration queued:\n{jobs}"
+    );
+    let history = eda.get(&server.url("/newsroom/articles/ferry-service-expands/history"));
+    assert_eq!(history.body.matches("<tr><td>").count(), 3, "three revisions");
+    let audit = eda.get(&server.url("/newsroom/audit")).body;
+    assert!(audit.contains("in_review → published"), "publishing is audited");
+}
+
+#[test]
+fn a_second_save_from_an_old_revision_is_refused_with_the_difference_shown() {
+    let (_data, server) = newsroom_with_content();
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let (mut ed2, _) = sign_in(&server, "ed2@x.news", PASSWORD);
+    let csrf1 = eda.get(&server.url("/newsroom/articles/new")).field("csrf").unwrap();
+    eda.post(
+        &server.url("/newsroom/articles/new"),
+        &article_fields(&csrf1, "0", "save", "Shared story", "First text."),
+    );
+    // Both open revision 1.
+    let csrf2 = ed2.get(&server.url("/newsroom/articles/shared-story")).field("csrf").unwrap();
+    let first = eda.post(
+        &server.url("/newsroom/articles/shared-story"),
+        &article_fields(&csrf1, "1", "save", "Shared story", "Eda's rewrite."),
+    );
+    assert_eq!(first.status, 303);
+    let second = ed2.post(
+        &server.url("/newsroom/articles/shared-story"),
+        &article_fields(&csrf2, "1", "save", "Shared story", "Ed's other rewrite."),
+    );
+    assert_eq!(second.status, 409);
+    assert!(second.body.contains("Someone saved this article (revision 2)"), "{}", second.body);
+    assert!(
+        second.body.contains("Eda&#39;s rewrite.") || second.body.contains("Eda's rewrite."),
+        "their version shown"
+    );
+    assert!(
+        second.body.contains("Ed&#39;s other rewrite.") || second.body.contains("Ed's other rewrite."),
+        "my text kept in the form"
+    );
+    let current = eda.get(&server.url("/newsroom/articles/shared-story"));
+    assert!(
+        current.body.contains("Eda&#39;s rewrite.") || current.body.contains("Eda's rewrite."),
+        "never silently overwritten"
+    );
+    assert_eq!(current.field("revision").as_deref(), Some("2"));
+}
+
+#[test]
+fn invalid_fields_are_all_shown_and_nothing_is_saved() {
+    let (_data, server) = newsroom_with_content();
+    let (mut aki, _) = sign_in(&server, "aki@x.news", PASSWORD);
+    let csrf = aki.get(&server.url("/newsroom/articles/new")).field("csrf").unwrap();
+    let mut fields = article_fields(&csrf, "0", "save", " ", "Text.");
+    fields.retain(|(k, _)| *k != "publish_at" && *k != "contributors" && *k != "slug");
+    fields.extend([("publish_at", "next tuesday"), ("contributors", "nobody-here"), ("slug", "Bad Slug")]);
+    let refused = aki.post(&server.url("/newsroom/articles/new"), &fields);
+    assert_eq!(refused.status, 422);
+    for id in ["slug-error", "publish_at-error", "headline-error", "contributors-error"] {
+        assert!(refused.body.contains(&format!(r#"id="{id}""#)), "{id} shown next to its field:\n{}", refused.body);
+    }
+    assert!(refused.body.contains(r#"aria-invalid="true""#));
+    assert!(aki.get(&server.url("/newsroom/")).body.contains("No articles yet"), "nothing saved");
+}
+
+#[test]
+fn preview_shows_the_page_without_saving_and_authors_keep_to_their_own_work() {
+    let (_data, server) = newsroom_with_content();
+    let (mut aki, _) = sign_in(&server, "aki@x.news", PASSWORD);
+    let csrf = aki.get(&server.url("/newsroom/articles/new")).field("csrf").unwrap();
+    let preview = aki.post(
+        &server.url("/newsroom/articles/new"),
+        &article_fields(&csrf, "0", "preview", "Preview only", "# A heading\n\nText."),
+    );
+    assert_eq!(preview.status, 200);
+    assert!(preview.body.contains("Preview only") && preview.body.contains("<h2>A heading</h2>"));
+    assert!(aki.get(&server.url("/newsroom/")).body.contains("No articles yet"), "a preview saves nothing");
+
+    // An author publishes their own article…
+    let published = aki
+        .post(&server.url("/newsroom/articles/new"), &article_fields(&csrf, "0", "publish", "Author's own", "Text."));
+    assert_eq!(published.status, 303);
+    let own =
+        published.location().unwrap().trim_start_matches("/newsroom/articles/").trim_end_matches("?saved").to_owned();
+    assert_eq!(aki.get(&server.url(&format!("/articles/{own}"))).status, 200);
+    // …but cannot open someone else's (an imported article has no owner: editors only).
+    assert_eq!(aki.get(&server.url("/newsroom/articles/lake-towns-move")).status, 403);
+    let (mut cora, _) = sign_in(&server, "cora@x.news", PASSWORD);
+    assert_eq!(cora.get(&server.url(&format!("/newsroom/articles/{own}"))).status, 403);
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let imported = eda.get(&server.url("/newsroom/articles/lake-towns-move"));
+    assert_eq!(imported.status, 200, "editors edit everything, imported articles too");
+    assert!(imported.body.contains("Lake towns move to higher ground"));
+}

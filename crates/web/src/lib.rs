@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
-use dateline_store::{Accounts, Store};
+use dateline_store::{Accounts, Editorial, Store};
 use jiff::tz::TimeZone;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate};
@@ -57,6 +57,7 @@ impl Default for SiteConfig {
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub accounts: Arc<dyn Accounts>,
+    pub editorial: Arc<dyn Editorial>,
     pub site: SiteConfig,
     assets: Arc<assets::Assets>,
     messages: Arc<i18n::Messages>,
@@ -66,12 +67,17 @@ pub struct AppState {
 pub type SharedState = Arc<AppState>;
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, accounts: Arc<dyn Accounts>, site: SiteConfig) -> Result<SharedState, WebError> {
+    pub fn new(
+        store: Arc<dyn Store>,
+        accounts: Arc<dyn Accounts>,
+        editorial: Arc<dyn Editorial>,
+        site: SiteConfig,
+    ) -> Result<SharedState, WebError> {
         let assets = Arc::new(assets::Assets::embedded());
         let messages = Arc::new(i18n::Messages::embedded()?);
         let templates = templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());
         templates.check_all()?;
-        Ok(Arc::new(Self { store, accounts, site, assets, messages, templates }))
+        Ok(Arc::new(Self { store, accounts, editorial, site, assets, messages, templates }))
     }
 }
 

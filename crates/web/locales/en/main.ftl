@@ -161,3 +161,47 @@ audit-col-who = Who
 audit-col-what = What
 audit-col-subject = About
 audit-col-detail = Detail
+newsroom-col-status = Status
+newsroom-col-owner = Owner
+newsroom-col-modified = Last changed
+newsroom-no-articles = No articles yet. Start one with “New article”.
+status-new = New
+status-draft = Draft
+status-in_review = In review
+status-scheduled = Scheduled
+status-published = Published
+status-unpublished = Unpublished
+editor-new-title = New article
+editor-edit-title = Edit article
+editor-saved = Saved.
+# $count (number)
+editor-has-problems = { $count ->
+    [one] One thing needs fixing before this can be saved; it is marked below.
+   *[other] { $count } things need fixing before this can be saved; they are marked below.
+}
+# $revision (number)
+editor-conflict = Someone saved this article (revision { $revision }) while you were editing. Nothing of yours was saved, and your text is still in the form below. Their version of the fields that differ:
+editor-history = Revision history
+editor-back = Back to the article
+editor-field-headline = Headline
+editor-field-dek = Standfirst
+editor-field-slug = Web address (slug)
+editor-field-section = Section
+editor-field-contributors = Contributors
+editor-field-dateline = Dateline (place)
+editor-field-language = Language (BCP 47, e.g. en, sw, fa)
+editor-field-tags = Tags
+editor-field-summary = Summary
+editor-field-body = Text (Markdown)
+editor-field-publish_at = Publication time
+editor-slug-hint = Lowercase words joined by hyphens. Leave empty to make one from the headline.
+editor-contributors-hint = Contributor names as in their web addresses, separated by commas, in credit order.
+editor-tags-hint = Separated by commas.
+editor-summary-hint = One key point per line, up to five.
+editor-body-hint = Markdown: # for a section heading, > for a quotation (end it with a line starting with — and the speaker), ![what it shows](/media/…) for a picture.
+editor-publish-hint = Empty publishes now. A future time (2026-12-01T06:00:00Z) schedules it.
+editor-save = Save
+editor-preview = Preview
+editor-submit = Submit for review
+editor-publish = Publish
+history-col-revision = Revision

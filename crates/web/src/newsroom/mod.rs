@@ -3,6 +3,7 @@
 //! anti-forgery token and the person's role on the server.
 
 mod auth;
+mod editor;
 mod pages;
 mod session;
 mod sign_in;
@@ -28,6 +29,9 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/sign-out", post(sign_in::sign_out))
         .route("/newsroom/link/{token}", get(sign_in::link_form).post(sign_in::link_submit))
         .route("/newsroom/", get(pages::dashboard))
+        .route("/newsroom/articles/new", get(editor::new_form).post(editor::create))
+        .route("/newsroom/articles/{slug}", get(editor::edit_form).post(editor::update))
+        .route("/newsroom/articles/{slug}/history", get(editor::history))
         .route("/newsroom/password", get(pages::password_form).post(pages::password_submit))
         .route("/newsroom/users", get(pages::users))
         .route("/newsroom/users/{id}/role", post(pages::set_role))

@@ -7,21 +7,38 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use dateline_core::account::check_password;
 use dateline_core::{Permission, Role};
-use dateline_store::ArticleQuery;
-use jiff::Timestamp;
 use minijinja::context;
 use minijinja::value::Serde;
 use serde::{Deserialize, Serialize};
 
 use super::auth::{hash_password, verify_password};
 use super::{SignedIn, chrome};
-use crate::views::{Teaser, TimeView};
+use crate::views::TimeView;
 use crate::{SharedState, WebError};
+
+#[derive(Serialize)]
+struct ArticleRow {
+    slug: String,
+    headline: String,
+    status: &'static str,
+    owner: String,
+    modified: TimeView,
+}
 
 pub async fn dashboard(State(state): State<SharedState>, who: SignedIn) -> Result<Html<String>, WebError> {
     who.require(Permission::UseNewsroom)?;
-    let latest = state.store.list_articles(&ArticleQuery::latest(Timestamp::now(), 50)).await?;
-    let articles: Vec<Teaser> = latest.items.iter().map(Teaser::new).collect();
+    let zone = state.site.time_zone.clone();
+    let articles: Vec<ArticleRow> = super::editor::rows_for(&state, &who)
+        .await?
+        .into_iter()
+        .map(|r| ArticleRow {
+            status: r.status.as_str(),
+            owner: r.owner_name.unwrap_or_else(|| "—".into()),
+            modified: TimeView::new(&r.modified.to_zoned_datetime(zone.clone())),
+            slug: r.slug,
+            headline: r.headline,
+        })
+        .collect();
     let ctx = context! { page_title => state.messages.get("en", "newsroom-nav-articles", &[]), articles => Serde(articles),
     ..chrome(&state, &who, "/newsroom/") };
     Ok(Html(state.templates.render("newsroom/dashboard.html", ctx)?))

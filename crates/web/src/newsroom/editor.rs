@@ -1,0 +1,391 @@
+//! The article editor: one form for new and existing articles. Saving is
+//! always a new revision; a save based on an old revision is refused with the
+//! differences shown and the person's text kept. Nothing is saved half-way:
+//! every problem is shown next to its field and the form comes back as typed.
+
+use std::collections::HashMap;
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use dateline_core::draft::ArticleDraft;
+use dateline_core::markdown::{ResolvedImage, image_sources};
+use dateline_core::{Article, Permission, Problems, Status};
+use dateline_store::editorial::{EditorialRow, SaveRefused};
+use jiff::Timestamp;
+use minijinja::context;
+use minijinja::value::Serde;
+use serde::{Deserialize, Serialize};
+
+use super::{SignedIn, chrome};
+use crate::views::{ArticleView, Card};
+use crate::{SharedState, WebError};
+
+#[derive(Deserialize)]
+pub struct EditorForm {
+    csrf: String,
+    /// The revision the form was opened at (text: flattened forms arrive as strings).
+    #[serde(default)]
+    revision: String,
+    action: String,
+    #[serde(flatten)]
+    draft: ArticleDraft,
+}
+
+/// Whether `who` may change this article at all.
+fn may_edit(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
+    match row {
+        None => who.user.role.can(Permission::WriteDrafts),
+        Some(r) => who.user.role.can(Permission::EditAnyArticle) || r.owner_id == Some(who.user.id),
+    }
+}
+
+/// Whether `who` may make (or keep) this article live.
+fn may_publish(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
+    let own = row.is_none_or(|r| r.owner_id == Some(who.user.id));
+    who.user.role.can(Permission::PublishAny) || (own && who.user.role.can(Permission::PublishOwn))
+}
+
+#[derive(Serialize)]
+struct SectionOption {
+    slug: String,
+    name: String,
+}
+
+#[derive(Serialize, Default)]
+struct Conflict {
+    current: i64,
+    fields: Vec<(String, String)>,
+}
+
+struct EditorPage<'a> {
+    who: &'a SignedIn,
+    slug: Option<&'a str>,
+    row: Option<&'a EditorialRow>,
+    draft: &'a ArticleDraft,
+    revision: i64,
+    problems: &'a Problems,
+    conflict: Option<Conflict>,
+    saved: bool,
+}
+
+async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage<'_>) -> Result<Response, WebError> {
+    let sections: Vec<SectionOption> = state
+        .store
+        .sections()
+        .await?
+        .into_iter()
+        .map(|s| SectionOption { slug: s.slug.to_string(), name: s.name })
+        .collect();
+    let errors: HashMap<&str, Vec<&str>> = page.problems.iter().fold(HashMap::new(), |mut m, p| {
+        m.entry(p.field.as_str()).or_default().push(p.message.as_str());
+        m
+    });
+    let action = match page.slug {
+        Some(slug) => format!("/newsroom/articles/{slug}"),
+        None => "/newsroom/articles/new".into(),
+    };
+    let title = match page.slug {
+        Some(_) => state.messages.get("en", "editor-edit-title", &[]),
+        None => state.messages.get("en", "editor-new-title", &[]),
+    };
+    let ctx = context! {
+        page_title => title,
+        action => action,
+        slug => page.slug,
+        draft => Serde(page.draft),
+        revision => page.revision,
+        status => page.row.map(|r| r.status.as_str()).unwrap_or("new"),
+        sections => Serde(sections),
+        errors => Serde(errors),
+        error_count => page.problems.iter().count(),
+        conflict => page.conflict.map(Serde),
+        saved => page.saved,
+        can_publish => may_publish(page.who, page.row),
+        ..chrome(state, page.who, "/newsroom/")
+    };
+    let html = state.templates.render("newsroom/editor.html", ctx)?;
+    Ok((status, Html(html)).into_response())
+}
+
+/// The draft to edit: the latest revision, or (for imported articles) the article itself.
+async fn current_draft(state: &SharedState, slug: &str, row: &EditorialRow) -> Result<ArticleDraft, WebError> {
+    if row.revision > 0
+        && let Some(json) = state.editorial.revision_draft(slug, row.revision).await?
+        && let Some(draft) = ArticleDraft::from_json(&json)
+    {
+        return Ok(draft);
+    }
+    let article = state.store.article(slug).await?.ok_or(WebError::NotFound)?;
+    Ok(ArticleDraft::from_article(&article))
+}
+
+pub async fn new_form(State(state): State<SharedState>, who: SignedIn) -> Result<Response, WebError> {
+    who.require(Permission::WriteDrafts)?;
+    let draft = ArticleDraft { language: "en".into(), ..Default::default() };
+    let page = EditorPage {
+        who: &who,
+        slug: None,
+        row: None,
+        draft: &draft,
+        revision: 0,
+        problems: &Problems::new(),
+        conflict: None,
+        saved: false,
+    };
+    render_editor(&state, StatusCode::OK, page).await
+}
+
+pub async fn edit_form(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Path(slug): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let row = state.editorial.editorial(&slug).await?.ok_or(WebError::NotFound)?;
+    if !may_edit(&who, Some(&row)) {
+        return Err(WebError::Forbidden);
+    }
+    let draft = current_draft(&state, &slug, &row).await?;
+    let page = EditorPage {
+        who: &who,
+        slug: Some(&slug),
+        row: Some(&row),
+        draft: &draft,
+        revision: row.revision,
+        problems: &Problems::new(),
+        conflict: None,
+        saved: q.contains_key("saved"),
+    };
+    render_editor(&state, StatusCode::OK, page).await
+}
+
+pub async fn create(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Form(form): Form<EditorForm>,
+) -> Result<Response, WebError> {
+    save(state, who, None, form).await
+}
+
+pub async fn update(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<EditorForm>,
+) -> Result<Response, WebError> {
+    save(state, who, Some(slug), form).await
+}
+
+/// Inline images may be any stored image, written as `/media/KEY`.
+async fn resolve_images(state: &SharedState, markdown: &str) -> Result<HashMap<String, ResolvedImage>, WebError> {
+    let mut found = HashMap::new();
+    for src in image_sources(markdown) {
+        if let Some(key) = src.strip_prefix("/media/")
+            && let Some(media) = state.store.media(key).await?
+        {
+            found.insert(src.clone(), ResolvedImage { url: media.url(), width: media.width, height: media.height });
+        }
+    }
+    Ok(found)
+}
+
+/// Builds the article the form describes, checking references the draft cannot.
+async fn article_from_form(
+    state: &SharedState,
+    existing: Option<&Article>,
+    draft: &ArticleDraft,
+    status: Status,
+) -> Result<Result<Article, Problems>, WebError> {
+    let images = resolve_images(state, &draft.body).await?;
+    let now = Timestamp::now();
+    let lead = existing.and_then(|a| a.lead_image.clone());
+    // References are checked from the draft's text, so they are reported
+    // together with every other problem.
+    let mut problems = Problems::new();
+    let section = draft.section.trim();
+    if !section.is_empty() && state.store.section(section).await?.is_none() {
+        problems.add("section", "choose a section");
+    }
+    for c in draft.contributors.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+        if state.store.contributor(c).await?.is_none() {
+            problems.add("contributors", format!("'{c}' is not a contributor"));
+        }
+    }
+    let mut article = match draft.to_article(status, &state.site.time_zone, &images, lead, now) {
+        Ok(a) if problems.is_empty() => a,
+        Ok(_) => return Ok(Err(problems)),
+        Err(more) => {
+            problems.extend(more);
+            return Ok(Err(problems));
+        }
+    };
+    // A live article keeps its publication time and gains an update time.
+    if let Some(old) = existing.filter(|a| a.status == Status::Published && status == Status::Published) {
+        if draft.publish_at.trim().is_empty() {
+            article.published = old.published.clone();
+        }
+        article.updated = Some(now.to_zoned_datetime(state.site.time_zone.clone()));
+    }
+    Ok(Ok(article))
+}
+
+async fn save(state: SharedState, who: SignedIn, slug: Option<String>, form: EditorForm) -> Result<Response, WebError> {
+    who.check_csrf(&form.csrf)?;
+    let row = match &slug {
+        Some(s) => Some(state.editorial.editorial(s).await?.ok_or(WebError::NotFound)?),
+        None => None,
+    };
+    if !may_edit(&who, row.as_ref()) {
+        return Err(WebError::Forbidden);
+    }
+    let existing = match &slug {
+        Some(s) => state.store.article(s).await?,
+        None => None,
+    };
+    let current_status = row.as_ref().map(|r| r.status).unwrap_or(Status::Draft);
+    let status = match form.action.as_str() {
+        "publish" => Status::Published,
+        "submit" => Status::InReview,
+        "save" | "preview" if current_status == Status::Published => Status::Published,
+        "save" | "preview" => {
+            if current_status == Status::InReview {
+                Status::InReview
+            } else {
+                Status::Draft
+            }
+        }
+        _ => return Err(WebError::BadRequest),
+    };
+    if status == Status::Published && !may_publish(&who, row.as_ref()) {
+        return Err(WebError::Forbidden);
+    }
+    let draft = form.draft;
+    let base: i64 = form.revision.trim().parse().unwrap_or(0);
+    let page = |problems, conflict| EditorPage {
+        who: &who,
+        slug: slug.as_deref(),
+        row: row.as_ref(),
+        draft: &draft,
+        revision: base,
+        problems,
+        conflict,
+        saved: false,
+    };
+    let article = match article_from_form(&state, existing.as_ref(), &draft, status).await? {
+        Ok(a) => a,
+        Err(problems) => return render_editor(&state, StatusCode::UNPROCESSABLE_ENTITY, page(&problems, None)).await,
+    };
+    if form.action == "preview" {
+        return preview(&state, &article).await;
+    }
+    let saved = state.editorial.save_revision(slug.as_deref(), &article, &draft.to_json(), who.user.id, base).await?;
+    match saved {
+        Ok(_) => {
+            if status != current_status {
+                let detail = format!("{} → {}", current_status.as_str(), status.as_str());
+                state.accounts.audit(Some(who.user.id), "status-changed", article.slug.as_str(), &detail).await?;
+            }
+            Ok(Redirect::to(&format!("/newsroom/articles/{}?saved", article.slug)).into_response())
+        }
+        Err(SaveRefused::SlugTaken) => {
+            let mut problems = Problems::new();
+            problems.add("slug", format!("'{}' is used by another article: choose another", article.slug));
+            render_editor(&state, StatusCode::CONFLICT, page(&problems, None)).await
+        }
+        Err(SaveRefused::Conflict { current }) => {
+            let theirs = match &slug {
+                Some(s) => match state.editorial.editorial(s).await? {
+                    Some(r) => current_draft(&state, s, &r).await?,
+                    None => ArticleDraft::default(),
+                },
+                None => ArticleDraft::default(),
+            };
+            let fields = draft
+                .differences(&theirs)
+                .into_iter()
+                .map(|f| (f.to_owned(), field_value(&theirs, f).to_owned()))
+                .collect();
+            let none = Problems::new();
+            render_editor(&state, StatusCode::CONFLICT, page(&none, Some(Conflict { current, fields }))).await
+        }
+    }
+}
+
+fn field_value<'a>(d: &'a ArticleDraft, field: &str) -> &'a str {
+    match field {
+        "headline" => &d.headline,
+        "dek" => &d.dek,
+        "slug" => &d.slug,
+        "section" => &d.section,
+        "tags" => &d.tags,
+        "language" => &d.language,
+        "dateline" => &d.dateline,
+        "summary" => &d.summary,
+        "body" => &d.body,
+        "contributors" => &d.contributors,
+        _ => &d.publish_at,
+    }
+}
+
+/// The article page as readers would see it, from the unsaved form (no JavaScript needed).
+async fn preview(state: &SharedState, article: &Article) -> Result<Response, WebError> {
+    let section = state.store.section(article.section.as_str()).await?.ok_or(WebError::BadRequest)?;
+    let mut cards = Vec::new();
+    for c in state.store.contributors(&article.contributors).await? {
+        let photo = match &c.photo {
+            Some(key) => state.store.media(key).await?,
+            None => None,
+        };
+        cards.push(Card::new(&c, photo.as_ref()));
+    }
+    let lead_media = match &article.lead_image {
+        Some(lead) => state.store.media(&lead.media).await?,
+        None => None,
+    };
+    let view = ArticleView::new(article, &section, lead_media.as_ref(), cards, None);
+    let chrome = crate::chrome::Chrome::minimal(state);
+    let ctx = context! { page_title => &article.headline, description => "", preview => true, article => Serde(view),
+    ..chrome.into_context() };
+    Ok(Html(state.templates.render("article.html", ctx)?).into_response())
+}
+
+#[derive(Serialize)]
+struct RevisionView {
+    number: i64,
+    saved_by: String,
+    saved: crate::views::TimeView,
+    status: &'static str,
+}
+
+pub async fn history(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let row = state.editorial.editorial(&slug).await?.ok_or(WebError::NotFound)?;
+    if !may_edit(&who, Some(&row)) {
+        return Err(WebError::Forbidden);
+    }
+    let revisions: Vec<RevisionView> = state
+        .editorial
+        .revisions(&slug)
+        .await?
+        .into_iter()
+        .map(|r| RevisionView {
+            number: r.number,
+            saved_by: r.saved_by.unwrap_or_else(|| "—".into()),
+            saved: crate::views::TimeView::new(&r.saved.to_zoned_datetime(state.site.time_zone.clone())),
+            status: r.status.as_str(),
+        })
+        .collect();
+    let ctx = context! { page_title => &row.headline, slug => &slug, revisions => Serde(revisions), ..chrome(&state, &who, "/newsroom/") };
+    Ok(Html(state.templates.render("newsroom/history.html", ctx)?))
+}
+
+/// Articles the person may work on: all for editors, their own otherwise.
+pub async fn rows_for(state: &SharedState, who: &SignedIn) -> Result<Vec<EditorialRow>, WebError> {
+    let owner = (!who.user.role.can(Permission::EditAnyArticle)).then_some(who.user.id);
+    Ok(state.editorial.newsroom_articles(owner).await?)
+}
