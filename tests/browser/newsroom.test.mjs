@@ -14,11 +14,11 @@ const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
 
 // Who, and which pages they may open (others must be refused).
 const PEOPLE = {
-  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit'],
-  editor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/audit'],
+  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking'],
+  editor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/audit', '/newsroom/breaking'],
   contributor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password'],
 };
-const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit'];
+const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking'];
 
 let server;
 let browser;

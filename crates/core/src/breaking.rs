@@ -1,8 +1,21 @@
 //! The site-wide breaking-news strip.
 
-use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
 
 use crate::Problems;
+
+/// When a strip lowers itself, from what people type: a duration from now
+/// (`90m`, `2h`) or a time (`2026-11-24T18:00:00Z`, read in `zone` when it has no offset).
+pub fn parse_until(text: &str, zone: &TimeZone, now: Timestamp) -> Result<Timestamp, String> {
+    let text = text.trim();
+    if let Ok(duration) = text.parse::<SignedDuration>() {
+        return Ok(now + duration);
+    }
+    crate::time::parse_time(text, zone)
+        .map(|t| t.timestamp())
+        .map_err(|e| format!("{e}; or give a duration like 90m or 2h"))
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BreakingNews {
@@ -32,5 +45,29 @@ impl BreakingNews {
 
     pub fn is_live(&self, now: Timestamp) -> bool {
         now < self.until
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expiries_are_durations_or_times() {
+        let now: Timestamp = "2026-11-24T12:00:00Z".parse().unwrap();
+        assert_eq!(parse_until("90m", &TimeZone::UTC, now).unwrap(), "2026-11-24T13:30:00Z".parse().unwrap());
+        assert_eq!(
+            parse_until("2026-11-24T18:00:00Z", &TimeZone::UTC, now).unwrap(),
+            "2026-11-24T18:00:00Z".parse().unwrap()
+        );
+        assert!(parse_until("soon", &TimeZone::UTC, now).unwrap_err().contains("90m or 2h"));
+    }
+
+    #[test]
+    fn a_strip_needs_text_a_safe_link_and_a_future_expiry() {
+        let now: Timestamp = "2026-11-24T12:00:00Z".parse().unwrap();
+        let news = BreakingNews { text: " ".into(), link: Some("javascript:alert(1)".into()), until: now };
+        let fields: Vec<_> = news.validate(now).unwrap_err().iter().map(|p| p.field.clone()).collect();
+        assert_eq!(fields, ["text", "link", "until"]);
     }
 }

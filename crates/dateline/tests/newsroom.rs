@@ -415,3 +415,62 @@ fn preview_shows_the_page_without_saving_and_authors_keep_to_their_own_work() {
     assert_eq!(imported.status, 200, "editors edit everything, imported articles too");
     assert!(imported.body.contains("Lake towns move to higher ground"));
 }
+
+#[test]
+fn editors_raise_and_lower_the_breaking_strip_from_the_newsroom() {
+    let (_data, server) = newsroom_with_content();
+    let (mut cora, _) = sign_in(&server, "cora@x.news", PASSWORD);
+    assert_eq!(cora.get(&server.url("/newsroom/breaking")).status, 403);
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let csrf = eda.get(&server.url("/newsroom/breaking")).field("csrf").unwrap();
+    let bad = eda.post(
+        &server.url("/newsroom/breaking"),
+        &[("csrf", &csrf), ("text", "Polls close"), ("link", "javascript:alert(1)"), ("until", "whenever")],
+    );
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("or give a duration like 90m or 2h"), "{}", bad.body);
+    assert!(!eda.get(&server.url("/")).body.contains("Polls close"), "nothing raised");
+
+    let raised = eda.post(
+        &server.url("/newsroom/breaking"),
+        &[("csrf", &csrf), ("text", "Polls close"), ("link", "/articles/older"), ("until", "1h")],
+    );
+    assert_eq!(raised.status, 200);
+    for path in ["/", "/articles/lake-towns-move", "/sections/world"] {
+        assert!(eda.get(&server.url(path)).body.contains("Polls close"), "{path} shows the strip at once");
+    }
+    let lowered = eda.post(&server.url("/newsroom/breaking/lower"), &[("csrf", &csrf)]);
+    assert_eq!(lowered.status, 200);
+    assert!(!eda.get(&server.url("/")).body.contains("Polls close"));
+    let audit = eda.get(&server.url("/newsroom/audit")).body;
+    assert!(audit.contains("breaking-raised") && audit.contains("breaking-lowered"));
+}
+
+#[test]
+fn unpublishing_takes_an_article_off_the_site_and_scheduling_goes_live_on_time_after_a_restart() {
+    let (data, server) = newsroom_with_content();
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let csrf = eda.get(&server.url("/newsroom/articles/new")).field("csrf").unwrap();
+    eda.post(&server.url("/newsroom/articles/new"), &article_fields(&csrf, "0", "publish", "Live now", "Text."));
+    assert_eq!(eda.get(&server.url("/articles/live-now")).status, 200);
+    let down = eda.post(
+        &server.url("/newsroom/articles/live-now"),
+        &article_fields(&csrf, "1", "unpublish", "Live now", "Text."),
+    );
+    assert_eq!(down.status, 303);
+    assert_eq!(eda.get(&server.url("/articles/live-now")).status, 404, "unpublished");
+    assert!(eda.get(&server.url("/newsroom/")).body.contains("Unpublished"));
+
+    // Scheduled a few seconds ahead, across a restart.
+    let at = (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(4)).to_string();
+    let mut fields = article_fields(&csrf, "0", "publish", "Later today", "Text.");
+    fields.retain(|(k, _)| *k != "publish_at");
+    fields.push(("publish_at", &at));
+    assert_eq!(eda.post(&server.url("/newsroom/articles/new"), &fields).status, 303);
+    assert!(eda.get(&server.url("/newsroom/")).body.contains("Scheduled"));
+    assert_eq!(eda.get(&server.url("/articles/later-today")).status, 404, "not yet");
+    server.kill_9();
+    let server = Server::start("serve", data.path());
+    std::thread::sleep(std::time::Duration::from_millis(4500));
+    assert_eq!(support::get(&server.url("/articles/later-today")).0, 200, "live on time after the restart");
+}

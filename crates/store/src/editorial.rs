@@ -17,6 +17,18 @@ pub struct EditorialRow {
     pub owner_id: Option<i64>,
     pub owner_name: Option<String>,
     pub modified: Timestamp,
+    pub published: Option<Timestamp>,
+}
+
+impl EditorialRow {
+    /// What the newsroom calls the state: a published article whose time has
+    /// not come is scheduled.
+    pub fn state(&self, now: Timestamp) -> &'static str {
+        match (self.status, self.published) {
+            (Status::Published, Some(at)) if at > now => "scheduled",
+            (status, _) => status.as_str(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

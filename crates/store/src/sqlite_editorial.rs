@@ -27,10 +27,12 @@ fn row(r: &SqliteRow) -> Result<EditorialRow> {
         owner_id: r.try_get("owner_id")?,
         owner_name: r.try_get("owner_name")?,
         modified: timestamp(r.try_get("modified_ts")?)?,
+        published: r.try_get::<Option<i64>, _>("published_ts")?.map(timestamp).transpose()?,
     })
 }
 
-const ROWS: &str = "SELECT a.slug, a.headline, a.status, a.revision, a.owner_id, u.name AS owner_name, a.modified_ts
+const ROWS: &str = "SELECT a.slug, a.headline, a.status, a.revision, a.owner_id, u.name AS owner_name, a.modified_ts,
+        a.published_ts
      FROM articles a LEFT JOIN users u ON u.id = a.owner_id";
 
 #[async_trait]

@@ -1,7 +1,7 @@
 use anyhow::{Result, bail};
 use clap::Subcommand;
 use dateline_core::BreakingNews;
-use dateline_core::time::parse_time;
+use dateline_core::breaking::parse_until;
 use dateline_store::Store;
 use jiff::{SignedDuration, Timestamp};
 
@@ -29,23 +29,13 @@ pub enum Action {
     Show,
 }
 
-fn parse_until(text: &str, config: &Config, now: Timestamp) -> Result<Timestamp> {
-    if let Ok(duration) = text.parse::<SignedDuration>() {
-        return Ok(now + duration);
-    }
-    match parse_time(text, &config.site.time_zone) {
-        Ok(t) => Ok(t.timestamp()),
-        Err(e) => bail!("--until: {e}; or give a duration like 90m or 2h"),
-    }
-}
-
 pub async fn run(config: &Config, action: Action) -> Result<()> {
     let store = super::serve::open_store(config).await?;
     let now = Timestamp::now();
     match action {
         Action::Set { text, link, until } => {
             let until = match until {
-                Some(u) => parse_until(&u, config, now)?,
+                Some(u) => parse_until(&u, &config.site.time_zone, now).map_err(|e| anyhow::anyhow!("--until: {e}"))?,
                 None => now + SignedDuration::from_hours(DEFAULT_HOURS),
             };
             let news = BreakingNews { text: text.trim().to_owned(), link, until };

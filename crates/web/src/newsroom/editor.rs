@@ -96,7 +96,7 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         slug => page.slug,
         draft => Serde(page.draft),
         revision => page.revision,
-        status => page.row.map(|r| r.status.as_str()).unwrap_or("new"),
+        status => page.row.map(|r| r.state(Timestamp::now())).unwrap_or("new"),
         sections => Serde(sections),
         errors => Serde(errors),
         error_count => page.problems.iter().count(),
@@ -247,6 +247,7 @@ async fn save(state: SharedState, who: SignedIn, slug: Option<String>, form: Edi
     let current_status = row.as_ref().map(|r| r.status).unwrap_or(Status::Draft);
     let status = match form.action.as_str() {
         "publish" => Status::Published,
+        "unpublish" => Status::Unpublished,
         "submit" => Status::InReview,
         "save" | "preview" if current_status == Status::Published => Status::Published,
         "save" | "preview" => {
@@ -258,7 +259,8 @@ async fn save(state: SharedState, who: SignedIn, slug: Option<String>, form: Edi
         }
         _ => return Err(WebError::BadRequest),
     };
-    if status == Status::Published && !may_publish(&who, row.as_ref()) {
+    let changes_live = status == Status::Published || current_status == Status::Published;
+    if changes_live && !may_publish(&who, row.as_ref()) {
         return Err(WebError::Forbidden);
     }
     let draft = form.draft;

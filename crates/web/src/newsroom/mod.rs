@@ -3,6 +3,7 @@
 //! anti-forgery token and the person's role on the server.
 
 mod auth;
+mod breaking;
 mod editor;
 mod pages;
 mod session;
@@ -36,6 +37,8 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/users", get(pages::users))
         .route("/newsroom/users/{id}/role", post(pages::set_role))
         .route("/newsroom/audit", get(pages::audit))
+        .route("/newsroom/breaking", get(breaking::page).post(breaking::raise))
+        .route("/newsroom/breaking/lower", post(breaking::lower))
 }
 
 #[derive(Serialize)]
@@ -51,6 +54,7 @@ fn chrome(state: &SharedState, who: &SignedIn, current: &str) -> Value {
     use dateline_core::Permission::*;
     let items = [
         ("newsroom-nav-articles", "/newsroom/", UseNewsroom),
+        ("newsroom-nav-breaking", "/newsroom/breaking", ManageBreaking),
         ("newsroom-nav-users", "/newsroom/users", ManageUsers),
         ("newsroom-nav-audit", "/newsroom/audit", ViewAudit),
         ("newsroom-nav-password", "/newsroom/password", UseNewsroom),

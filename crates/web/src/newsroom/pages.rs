@@ -28,11 +28,12 @@ struct ArticleRow {
 pub async fn dashboard(State(state): State<SharedState>, who: SignedIn) -> Result<Html<String>, WebError> {
     who.require(Permission::UseNewsroom)?;
     let zone = state.site.time_zone.clone();
+    let now = jiff::Timestamp::now();
     let articles: Vec<ArticleRow> = super::editor::rows_for(&state, &who)
         .await?
         .into_iter()
         .map(|r| ArticleRow {
-            status: r.status.as_str(),
+            status: r.state(now),
             owner: r.owner_name.unwrap_or_else(|| "—".into()),
             modified: TimeView::new(&r.modified.to_zoned_datetime(zone.clone())),
             slug: r.slug,
