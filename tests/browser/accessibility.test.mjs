@@ -21,6 +21,7 @@ let found = {};
 const PAGES = {
   home: () => ['/', 200],
   article: () => [need(found.article), 200],
+  'article with a correction': () => ['/articles/kampala-mobile-money-outage', 200],
   section: () => [need(found.section), 200],
   contributor: () => [need(found.contributor), 200],
   search: () => ['/search?q=water', 200],

@@ -24,6 +24,7 @@ const BACKOFF_SECS: [i64; 4] = [10, 60, 300, 1800];
 
 pub struct Narrator {
     store: Arc<dyn Store>,
+    editorial: Arc<dyn dateline_store::Editorial>,
     voices: Voices,
     cache: SegmentCache,
     lexicon_dir: PathBuf,
@@ -37,10 +38,16 @@ pub struct Outcome {
 }
 
 impl Narrator {
-    pub fn new(store: Arc<dyn Store>, config: &Config) -> Result<Self> {
+    pub fn new(store: Arc<dyn Store>, editorial: Arc<dyn dateline_store::Editorial>, config: &Config) -> Result<Self> {
         let cache =
             SegmentCache::open(&config.data.join("narration-cache")).context("cannot open the narration cache")?;
-        Ok(Self { store, voices: Voices::new(config.voice.clone()), cache, lexicon_dir: config.data.join("lexicon") })
+        Ok(Self {
+            store,
+            editorial,
+            voices: Voices::new(config.voice.clone()),
+            cache,
+            lexicon_dir: config.data.join("lexicon"),
+        })
     }
 
     /// Reads `lexicon/<language>.toml`; bad entries are logged and left out.
@@ -69,11 +76,19 @@ impl Narrator {
             .map_err(NarrateFailure::retry)?
             .ok_or_else(|| NarrateFailure::permanent(anyhow!("no article '{slug}'")))?;
         let language = article.language.to_string();
+        let corrections: Vec<String> = self
+            .editorial
+            .corrections(slug)
+            .await
+            .map_err(NarrateFailure::retry)?
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
         let this = self.clone();
         let narrated = tokio::task::spawn_blocking(move || {
             let engine = this.voices.for_language(&language)?;
             let lexicon = this.lexicon(&language);
-            narrate(&article, engine.as_ref(), &lexicon, &this.cache)
+            narrate(&article, &corrections, engine.as_ref(), &lexicon, &this.cache)
         })
         .await
         .map_err(|e| NarrateFailure::retry(anyhow!("narration worker stopped: {e}")))?

@@ -474,3 +474,39 @@ fn unpublishing_takes_an_article_off_the_site_and_scheduling_goes_live_on_time_a
     std::thread::sleep(std::time::Duration::from_millis(4500));
     assert_eq!(support::get(&server.url("/articles/later-today")).0, 200, "live on time after the restart");
 }
+
+#[test]
+fn an_editor_adds_a_correction_shown_on_the_page_and_narrated_again() {
+    let (data, server) = newsroom_with_content();
+    let (mut cora, _) = sign_in(&server, "cora@x.news", PASSWORD);
+    let csrf = cora.get(&server.url("/newsroom/")).field("csrf").unwrap();
+    let refused =
+        cora.post(&server.url("/newsroom/articles/older/corrections"), &[("csrf", &csrf), ("text", "Sneaky.")]);
+    assert_eq!(refused.status, 403, "contributors cannot add corrections");
+
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let edit = eda.get(&server.url("/newsroom/articles/older"));
+    assert!(edit.body.contains("Add a correction"), "offered on published articles");
+    let csrf = edit.field("csrf").unwrap();
+    let before = support::get(&server.url("/articles/older")).1;
+    assert!(!before.contains("Correction"));
+    let added = eda.post(
+        &server.url("/newsroom/articles/older/corrections"),
+        &[("csrf", &csrf), ("text", "An earlier version said the catch was on Monday; it was on Tuesday.")],
+    );
+    assert_eq!(added.status, 303);
+    let page = support::get(&server.url("/articles/older")).1;
+    support::assert_in_order(
+        &page,
+        &[r#"id="corrections-heading""#, "An earlier version said the catch was on Monday"],
+    );
+    assert!(page.contains("Updated"), "the article shows its update time");
+    let jobs = text(&dateline(&["jobs", "--data", data.path().to_str().unwrap()]));
+    assert!(jobs.lines().any(|l| l.contains(" older ") && l.contains("queued")), "narrated again:\n{jobs}");
+    assert!(eda.get(&server.url("/newsroom/audit")).body.contains("correction-added"));
+    assert_eq!(
+        eda.post(&server.url("/newsroom/articles/unfinished/corrections"), &[("csrf", &csrf), ("text", "x")]).status,
+        404,
+        "only published articles take corrections"
+    );
+}

@@ -39,6 +39,13 @@ pub struct RevisionInfo {
     pub status: Status,
 }
 
+/// A correction notice on a published article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    pub text: String,
+    pub at: Timestamp,
+}
+
 /// Why a save was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveRefused {
@@ -68,6 +75,13 @@ pub trait Editorial: Send + Sync {
 
     /// Newest first.
     async fn revisions(&self, slug: &str) -> Result<Vec<RevisionInfo>>;
+
+    /// Adds a correction to a published article, marks it updated and queues
+    /// its narration again, in one transaction. `false` when there is no
+    /// published article with that slug.
+    async fn add_correction(&self, slug: &str, text: &str, by: i64, at: Timestamp) -> Result<bool>;
+    /// Oldest first.
+    async fn corrections(&self, slug: &str) -> Result<Vec<Correction>>;
     /// The draft snapshot (JSON) of revision `number`.
     async fn revision_draft(&self, slug: &str, number: i64) -> Result<Option<String>>;
 }

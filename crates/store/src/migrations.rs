@@ -12,5 +12,6 @@ pub fn migrator() -> Migrator {
         migration(2, "narration", include_str!("../migrations/0002_narration.sql")),
         migration(3, "accounts", include_str!("../migrations/0003_accounts.sql")),
         migration(4, "revisions", include_str!("../migrations/0004_revisions.sql")),
+        migration(5, "corrections", include_str!("../migrations/0005_corrections.sql")),
     ])
 }

@@ -143,7 +143,7 @@ async fn insert_media_row(executor: impl sqlx::SqliteExecutor<'_>, info: &MediaI
     Ok(())
 }
 
-async fn queue_job(executor: impl sqlx::SqliteExecutor<'_>, kind: &str, article_id: i64) -> Result<()> {
+pub(crate) async fn queue_job(executor: impl sqlx::SqliteExecutor<'_>, kind: &str, article_id: i64) -> Result<()> {
     let now = Timestamp::now().as_second();
     sqlx::query(
         "INSERT INTO jobs (kind, article_id, state, run_after_ts, created_ts, updated_ts)

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use crate::editorial::{Editorial, EditorialRow, RevisionInfo, SaveRefused};
+use crate::editorial::{Correction, Editorial, EditorialRow, RevisionInfo, SaveRefused};
 use crate::sqlite::write_article;
 use crate::{Result, SqliteStore, StoreError};
 
@@ -135,6 +135,51 @@ impl Editorial for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    async fn add_correction(&self, slug: &str, text: &str, by: i64, at: Timestamp) -> Result<bool> {
+        let mut tx = self.pool().begin().await?;
+        let Some(found) = sqlx::query("SELECT id, published_at FROM articles WHERE slug = ? AND status = 'published'")
+            .bind(slug)
+            .fetch_optional(&mut *tx)
+            .await?
+        else {
+            return Ok(false);
+        };
+        let id: i64 = found.try_get("id")?;
+        // The update time is shown in the article's own time zone.
+        let published: Option<String> = found.try_get("published_at")?;
+        let zone = published
+            .and_then(|p| p.parse::<jiff::ZonedDateTime>().ok())
+            .map(|z| z.time_zone().clone())
+            .unwrap_or(jiff::tz::TimeZone::UTC);
+        sqlx::query("INSERT INTO corrections (article_id, text, at_ts, by_user) VALUES (?, ?, ?, ?)")
+            .bind(id)
+            .bind(text)
+            .bind(at.as_second())
+            .bind(by)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE articles SET updated_at = ?, modified_ts = ? WHERE id = ?")
+            .bind(at.to_zoned_datetime(zone).to_string())
+            .bind(at.as_second())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        crate::sqlite::queue_job(&mut *tx, crate::NARRATE, id).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn corrections(&self, slug: &str) -> Result<Vec<Correction>> {
+        let rows = sqlx::query(
+            "SELECT c.text, c.at_ts FROM corrections c JOIN articles a ON a.id = c.article_id
+             WHERE a.slug = ? ORDER BY c.at_ts, c.id",
+        )
+        .bind(slug)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(|r| Ok(Correction { text: r.try_get("text")?, at: timestamp(r.try_get("at_ts")?)? })).collect()
     }
 
     async fn revision_draft(&self, slug: &str, number: i64) -> Result<Option<String>> {

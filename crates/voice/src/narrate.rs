@@ -61,8 +61,13 @@ fn block_pause(kind: BlockKind) -> Pause {
     }
 }
 
-fn plan(article: &Article, voice: &VoiceInfo, lexicon: &Lexicon) -> Result<Vec<Planned>, NarrationError> {
-    let script = speakable_script(article);
+fn plan(
+    article: &Article,
+    corrections: &[String],
+    voice: &VoiceInfo,
+    lexicon: &Lexicon,
+) -> Result<Vec<Planned>, NarrationError> {
+    let script = speakable_script(article, corrections);
     let words: usize = script.iter().map(|b| b.text.split_whitespace().count()).sum();
     if words > MAX_WORDS {
         return Err(NarrationError::TooLong { words });
@@ -87,15 +92,16 @@ fn plan(article: &Article, voice: &VoiceInfo, lexicon: &Lexicon) -> Result<Vec<P
     Ok(planned)
 }
 
-/// Narrates `article` with `engine`, reusing and filling `cache`.
+/// Narrates `article` (and its `corrections`) with `engine`, reusing and filling `cache`.
 pub fn narrate(
     article: &Article,
+    corrections: &[String],
     engine: &dyn Engine,
     lexicon: &Lexicon,
     cache: &SegmentCache,
 ) -> Result<Narrated, NarrationError> {
     let voice = engine.info().clone();
-    let planned = plan(article, &voice, lexicon)?;
+    let planned = plan(article, corrections, &voice, lexicon)?;
 
     // First pass: speak what the cache lacks, one sentence in memory at a time.
     let mut synthesized = 0;
@@ -224,8 +230,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
         let voice = ToneVoice::new();
-        let out = narrate(&article("First one. Second one.\n\n# Next\n\nThird."), &voice, &Lexicon::default(), &cache)
-            .unwrap();
+        let out =
+            narrate(&article("First one. Second one.\n\n# Next\n\nThird."), &[], &voice, &Lexicon::default(), &cache)
+                .unwrap();
         assert_eq!((out.sentences, out.synthesized), (6, 6));
         assert_eq!(out.vtt.matches(" --> ").count(), 6);
         assert!(
@@ -241,9 +248,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
         let voice = ToneVoice::new();
-        narrate(&article("One. Two. Three."), &voice, &Lexicon::default(), &cache).unwrap();
+        narrate(&article("One. Two. Three."), &[], &voice, &Lexicon::default(), &cache).unwrap();
         let before = voice.calls.load(Ordering::SeqCst);
-        let out = narrate(&article("One. Two, edited. Three."), &voice, &Lexicon::default(), &cache).unwrap();
+        let out = narrate(&article("One. Two, edited. Three."), &[], &voice, &Lexicon::default(), &cache).unwrap();
         assert_eq!(voice.calls.load(Ordering::SeqCst) - before, 1);
         assert_eq!(out.synthesized, 1);
     }
@@ -256,8 +263,8 @@ mod tests {
         let body = "Rain in Nyando. Sun in Kisumu. Wind elsewhere.";
         let (lex1, _) = Lexicon::parse("\"Nyando\" = { say = \"Nyahn-doh\" }").unwrap();
         let (lex2, _) = Lexicon::parse("\"Nyando\" = { say = \"Nyan-doe\" }").unwrap();
-        narrate(&article(body), &voice, &lex1, &cache).unwrap();
-        assert_eq!(narrate(&article(body), &voice, &lex2, &cache).unwrap().synthesized, 1);
+        narrate(&article(body), &[], &voice, &lex1, &cache).unwrap();
+        assert_eq!(narrate(&article(body), &[], &voice, &lex2, &cache).unwrap().synthesized, 1);
     }
 
     #[test]
@@ -265,7 +272,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
         let voice = ToneVoice { refuse: Some("Two"), ..ToneVoice::new() };
-        let out = narrate(&article("One. Two. Three."), &voice, &Lexicon::default(), &cache).unwrap();
+        let out = narrate(&article("One. Two. Three."), &[], &voice, &Lexicon::default(), &cache).unwrap();
         assert_eq!(out.skipped, ["Two."]);
         assert_eq!(out.sentences, 4);
     }
@@ -275,7 +282,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
         let long = "word ".repeat(MAX_WORDS + 1);
-        let err = narrate(&article(&long), &ToneVoice::new(), &Lexicon::default(), &cache).unwrap_err();
+        let err = narrate(&article(&long), &[], &ToneVoice::new(), &Lexicon::default(), &cache).unwrap_err();
         assert!(err.to_string().contains("narration is made for articles up to 20000 words"), "{err}");
     }
 }

@@ -21,9 +21,16 @@ pub struct Block {
     pub text: String,
 }
 
-/// The article as it is spoken.
-pub fn speakable_script(article: &Article) -> Vec<Block> {
+/// The article as it is spoken. Corrections are read right after the
+/// headline, as written, so a listener hears them before the story.
+pub fn speakable_script(article: &Article, corrections: &[String]) -> Vec<Block> {
     let mut blocks = vec![Block { kind: BlockKind::Headline, text: article.headline.trim().to_owned() }];
+    blocks.extend(
+        corrections
+            .iter()
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| Block { kind: BlockKind::Paragraph, text: c.trim().to_owned() }),
+    );
     blocks.extend(
         article
             .summary
@@ -98,6 +105,29 @@ mod tests {
                 (BlockKind::Paragraph, "Last."),
             ]
         );
+    }
+
+    #[test]
+    fn corrections_are_read_right_after_the_headline() {
+        let article = dateline_core::Article {
+            slug: dateline_core::Slug::parse("a").unwrap(),
+            language: dateline_core::Language::english(),
+            section: dateline_core::Slug::parse("world").unwrap(),
+            tags: vec![],
+            headline: "Rivers rise".into(),
+            dek: None,
+            dateline: None,
+            summary: vec!["Key point.".into()],
+            lead_image: None,
+            body: dateline_core::markdown::render("Body.", &dateline_core::markdown::NoImages).unwrap(),
+            contributors: vec![],
+            status: dateline_core::Status::Published,
+            published: None,
+            updated: None,
+        };
+        let script = speakable_script(&article, &["An earlier version gave the wrong date.".into()]);
+        let texts: Vec<&str> = script.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Rivers rise", "An earlier version gave the wrong date.", "Key point.", "Body."]);
     }
 
     #[test]

@@ -139,6 +139,14 @@ pub struct ArticleView {
     pub contributors: Vec<Card>,
     /// `None` means no player is shown (never a dead control).
     pub narration: Option<NarrationView>,
+    /// Correction and update notices, oldest first.
+    pub corrections: Vec<CorrectionView>,
+}
+
+#[derive(Serialize)]
+pub struct CorrectionView {
+    pub text: String,
+    pub at: TimeView,
 }
 
 /// The article's narration as the player needs it.
@@ -199,6 +207,7 @@ impl ArticleView {
             body_html: Value::from_safe_string(a.body.html().to_owned()),
             contributors,
             narration,
+            corrections: Vec::new(),
         }
     }
 }

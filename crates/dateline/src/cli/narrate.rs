@@ -13,8 +13,9 @@ use crate::config::Config;
 use crate::narration::Narrator;
 
 pub async fn narrate(config: &Config, slug: Option<&str>, all: bool) -> Result<ExitCode> {
-    let store: Arc<dyn Store> = Arc::new(super::serve::open_store(config).await?);
-    let narrator = Arc::new(Narrator::new(store.clone(), config)?);
+    let sqlite = Arc::new(super::serve::open_store(config).await?);
+    let store: Arc<dyn Store> = sqlite.clone();
+    let narrator = Arc::new(Narrator::new(store.clone(), sqlite, config)?);
     let slugs: Vec<String> = if all {
         let everything = ArticleQuery::latest(Timestamp::now(), u32::MAX);
         store.list_articles(&everything).await?.items.into_iter().map(|a| a.slug.to_string()).collect()

@@ -14,7 +14,7 @@ pub async fn open_store(config: &Config) -> Result<SqliteStore> {
 pub async fn serve(config: &Config) -> Result<()> {
     let sqlite = Arc::new(open_store(config).await?);
     let store: Arc<dyn dateline_store::Store> = sqlite.clone();
-    let narrator = Arc::new(crate::narration::Narrator::new(store.clone(), config)?);
+    let narrator = Arc::new(crate::narration::Narrator::new(store.clone(), sqlite.clone(), config)?);
     crate::narration::start_workers(narrator, store.as_ref(), config.workers).await?;
     let state = dateline_web::AppState::new(store, sqlite.clone(), sqlite, config.site.clone())?;
     let listener = tokio::net::TcpListener::bind(&config.listen).await.with_context(|| {

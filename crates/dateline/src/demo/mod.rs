@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use dateline_core::BreakingNews;
 use dateline_core::Role;
 use dateline_store::accounts::NewUser;
-use dateline_store::{Accounts, ArticleQuery, SqliteStore, Store};
+use dateline_store::{Accounts, ArticleQuery, Editorial, SqliteStore, Store};
 use include_dir::{Dir, include_dir};
 use jiff::{SignedDuration, Timestamp};
 
@@ -38,7 +38,9 @@ pub async fn seed_if_empty(config: &Config) -> Result<()> {
         bail!("the sample content has problems (a bug in Dateline):\n{}", lines.join("\n"));
     }
     raise_sample_breaking(&store).await?;
-    add_demo_people(&store).await?;
+    let editor = add_demo_people(&store).await?;
+    // One correction, so the demo shows the notice (and its narration reads it).
+    store.add_correction(CORRECTED, CORRECTION, editor, Timestamp::now()).await?;
     println!("Seeded the sample newsroom in {:.1} s: {report}.", started.elapsed().as_secs_f64());
     println!(
         "Newsroom: {}/newsroom/ — sign in as {} (admin), {} (editor), {} (author) or {} (contributor), password \"{DEMO_PASSWORD}\" (demo only).",
@@ -57,14 +59,24 @@ pub const DEMO_PEOPLE: [(&str, &str, Role); 4] = [
 ];
 pub const DEMO_PASSWORD: &str = "dateline demo newsroom";
 
-async fn add_demo_people(store: &SqliteStore) -> Result<()> {
+/// Adds the demo staff; returns the editor's id.
+async fn add_demo_people(store: &SqliteStore) -> Result<i64> {
     let hash = dateline_web::newsroom::hash_password(DEMO_PASSWORD)?;
+    let mut editor = 0;
     for (email, name, role) in DEMO_PEOPLE {
         let person = NewUser { email: email.into(), name: name.into(), role, password_hash: Some(hash.clone()) };
-        store.create_user(person).await?;
+        let id = store.create_user(person).await?.id;
+        if role == Role::Editor {
+            editor = id;
+        }
     }
-    Ok(())
+    Ok(editor)
 }
+
+/// The sample article that carries a correction notice.
+pub const CORRECTED: &str = "kampala-mobile-money-outage";
+const CORRECTION: &str =
+    "An earlier version of this article said the outage began on Friday evening. It began on Saturday morning.";
 
 fn write_content(root: &Path) -> Result<()> {
     CONTENT.extract(root).context("cannot write the sample content")?;

@@ -103,6 +103,7 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         conflict => page.conflict.map(Serde),
         saved => page.saved,
         can_publish => may_publish(page.who, page.row),
+        can_correct => page.row.is_some_and(|r| r.status == Status::Published) && page.who.user.role.can(Permission::EditAnyArticle),
         ..chrome(state, page.who, "/newsroom/")
     };
     let html = state.templates.render("newsroom/editor.html", ctx)?;
@@ -390,4 +391,31 @@ pub async fn history(
 pub async fn rows_for(state: &SharedState, who: &SignedIn) -> Result<Vec<EditorialRow>, WebError> {
     let owner = (!who.user.role.can(Permission::EditAnyArticle)).then_some(who.user.id);
     Ok(state.editorial.newsroom_articles(owner).await?)
+}
+
+#[derive(Deserialize)]
+pub struct CorrectionForm {
+    csrf: String,
+    text: String,
+}
+
+/// Editors add a correction to a published article: shown on the page, read
+/// in the narration (made again), and audited.
+pub async fn add_correction(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<CorrectionForm>,
+) -> Result<Response, WebError> {
+    who.require(Permission::EditAnyArticle)?;
+    who.check_csrf(&form.csrf)?;
+    let text = form.text.trim();
+    if text.is_empty() || text.chars().count() > 1000 {
+        return Err(WebError::BadRequest);
+    }
+    if !state.editorial.add_correction(&slug, text, who.user.id, Timestamp::now()).await? {
+        return Err(WebError::NotFound);
+    }
+    state.accounts.audit(Some(who.user.id), "correction-added", &slug, text).await?;
+    Ok(Redirect::to(&format!("/newsroom/articles/{slug}?saved")).into_response())
 }

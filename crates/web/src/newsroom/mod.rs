@@ -33,6 +33,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/articles/new", get(editor::new_form).post(editor::create))
         .route("/newsroom/articles/{slug}", get(editor::edit_form).post(editor::update))
         .route("/newsroom/articles/{slug}/history", get(editor::history))
+        .route("/newsroom/articles/{slug}/corrections", post(editor::add_correction))
         .route("/newsroom/password", get(pages::password_form).post(pages::password_submit))
         .route("/newsroom/users", get(pages::users))
         .route("/newsroom/users/{id}/role", post(pages::set_role))

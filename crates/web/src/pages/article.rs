@@ -5,7 +5,7 @@ use minijinja::context;
 use minijinja::value::Serde;
 
 use crate::chrome::{Chrome, ChromeInput};
-use crate::views::{ArticleView, Card, NarrationView};
+use crate::views::{ArticleView, Card, CorrectionView, NarrationView, TimeView};
 use crate::{SharedState, WebError};
 
 /// The article page. Drafts, scheduled and unpublished articles are not found.
@@ -30,7 +30,16 @@ pub async fn page(
         cards.push(Card::new(&c, photo.as_ref()));
     }
     let narration = store.narration(&slug).await?.map(|n| NarrationView::new(&n));
-    let view = ArticleView::new(&article, &section, lead_media.as_ref(), cards, narration);
+    let mut view = ArticleView::new(&article, &section, lead_media.as_ref(), cards, narration);
+    let zone =
+        article.published.as_ref().map(|p| p.time_zone().clone()).unwrap_or_else(|| state.site.time_zone.clone());
+    view.corrections = state
+        .editorial
+        .corrections(&slug)
+        .await?
+        .into_iter()
+        .map(|c| CorrectionView { text: c.text, at: TimeView::new(&c.at.to_zoned_datetime(zone.clone())) })
+        .collect();
     let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
     chrome.set_language(&article.language);
     let ctx = context! {
