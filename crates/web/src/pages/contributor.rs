@@ -7,7 +7,7 @@ use minijinja::value::Serde;
 
 use super::{PER_PAGE, PageQuery};
 use crate::chrome::{Chrome, ChromeInput};
-use crate::views::{Card, Pagination, Teaser};
+use crate::views::Card;
 use crate::{SharedState, WebError};
 
 pub async fn page(
@@ -21,19 +21,13 @@ pub async fn page(
         Some(key) => state.store.media(key).await?,
         None => None,
     };
-    let query = ArticleQuery {
+    let card = Card::new(&contributor, photo.as_ref());
+    let filter = ArticleQuery {
         contributor: Some(contributor.slug.clone()),
-        offset: paging.offset(),
         ..ArticleQuery::latest(Timestamp::now(), PER_PAGE)
     };
-    let list = state.store.list_articles(&query).await?;
-    if list.items.is_empty() && paging.number() > 1 {
-        return Err(WebError::NotFound);
-    }
-    let card = Card::new(&contributor, photo.as_ref());
-    let pagination = Pagination::new(&card.url, "", paging.number(), PER_PAGE, list.total);
+    let (teasers, pagination) = super::list_page(&state, filter, &paging, &card.url, "").await?;
     let chrome = Chrome::build(&state, input, None).await?;
-    let teasers: Vec<Teaser> = list.items.iter().map(Teaser::new).collect();
     let ctx = context! {
         page_title => &contributor.name,
         description => &contributor.bio,

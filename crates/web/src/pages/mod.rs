@@ -51,6 +51,24 @@ impl PageQuery {
     }
 }
 
+/// One page of a list of live articles: its teasers and the links to its
+/// neighbours. Past the last page is not found (except the first, which may be empty).
+pub async fn list_page(
+    state: &SharedState,
+    filter: dateline_store::ArticleQuery,
+    paging: &PageQuery,
+    base_url: &str,
+    extra_query: &str,
+) -> Result<(Vec<crate::views::Teaser>, crate::views::Pagination), WebError> {
+    let query = dateline_store::ArticleQuery { offset: paging.offset(), limit: PER_PAGE, ..filter };
+    let list = state.store.list_articles(&query).await?;
+    if list.items.is_empty() && paging.number() > 1 {
+        return Err(WebError::NotFound);
+    }
+    let pagination = crate::views::Pagination::new(base_url, extra_query, paging.number(), PER_PAGE, list.total);
+    Ok((list.items.iter().map(crate::views::Teaser::new).collect(), pagination))
+}
+
 pub fn render(state: &SharedState, template: &str, context: Value) -> Result<Html<String>, WebError> {
     state.templates.render(template, context).map(Html)
 }

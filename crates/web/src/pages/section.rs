@@ -8,7 +8,7 @@ use minijinja::value::Serde;
 
 use super::{PER_PAGE, PageQuery};
 use crate::chrome::{Chrome, ChromeInput};
-use crate::views::{Pagination, SectionLink, Teaser};
+use crate::views::SectionLink;
 use crate::{SharedState, WebError};
 
 pub async fn page(
@@ -19,20 +19,11 @@ pub async fn page(
 ) -> Result<Html<String>, WebError> {
     let section = state.store.section(&slug).await?.ok_or(WebError::NotFound)?;
     let slug = Slug::parse(&slug).map_err(|_| WebError::NotFound)?;
-    let query = ArticleQuery {
-        section: Some(slug),
-        offset: paging.offset(),
-        ..ArticleQuery::latest(Timestamp::now(), PER_PAGE)
-    };
-    let list = state.store.list_articles(&query).await?;
-    if list.items.is_empty() && paging.number() > 1 {
-        return Err(WebError::NotFound);
-    }
     let link = SectionLink::new(&section);
-    let pagination = Pagination::new(&link.url, "", paging.number(), PER_PAGE, list.total);
+    let filter = ArticleQuery { section: Some(slug), ..ArticleQuery::latest(Timestamp::now(), PER_PAGE) };
+    let (teasers, pagination) = super::list_page(&state, filter, &paging, &link.url, "").await?;
     let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
     chrome.set_language(&section.language);
-    let teasers: Vec<Teaser> = list.items.iter().map(Teaser::new).collect();
     let ctx = context! {
         page_title => &section.name,
         description => "",
