@@ -13,12 +13,14 @@ const SETUP_TIMEOUT = 240_000;
 const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
 
 // Who, and which pages they may open (others must be refused).
+const EDIT = '/newsroom/articles/kampala-mobile-money-outage';
+const HISTORY = `${EDIT}/history`;
 const PEOPLE = {
-  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking'],
-  editor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/audit', '/newsroom/breaking'],
+  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY],
+  editor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY],
   contributor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password'],
 };
-const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking'];
+const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY];
 
 let server;
 let browser;

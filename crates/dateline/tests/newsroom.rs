@@ -510,3 +510,32 @@ fn an_editor_adds_a_correction_shown_on_the_page_and_narrated_again() {
         "only published articles take corrections"
     );
 }
+
+#[test]
+fn history_shows_what_each_revision_changed_and_an_old_one_can_be_restored() {
+    let (_data, server) = newsroom_with_content();
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let csrf = eda.get(&server.url("/newsroom/articles/new")).field("csrf").unwrap();
+    eda.post(&server.url("/newsroom/articles/new"), &article_fields(&csrf, "0", "save", "Ferry plan", "First text."));
+    eda.post(
+        &server.url("/newsroom/articles/ferry-plan"),
+        &article_fields(&csrf, "1", "save", "Ferry plan", "Second text."),
+    );
+    let history = eda.get(&server.url("/newsroom/articles/ferry-plan/history")).body;
+    assert!(history.contains("<td>Text (Markdown)</td>"), "revision 2 changed the text:\n{history}");
+    assert!(history.contains("First version"));
+    let restore = eda.get(&server.url("/newsroom/articles/ferry-plan?from=1"));
+    assert!(restore.body.contains("This is revision 1") && restore.body.contains("First text."), "{}", restore.body);
+    assert_eq!(restore.field("revision").as_deref(), Some("2"), "saving builds on the current revision");
+    let saved = eda.post(
+        &server.url("/newsroom/articles/ferry-plan"),
+        &article_fields(&csrf, "2", "save", "Ferry plan", "First text."),
+    );
+    assert_eq!(saved.status, 303);
+    let now = eda.get(&server.url("/newsroom/articles/ferry-plan"));
+    assert!(
+        now.body.contains("First text.") && now.field("revision").as_deref() == Some("3"),
+        "restored as revision 3"
+    );
+    assert_eq!(eda.get(&server.url("/newsroom/articles/ferry-plan?from=99")).status, 404);
+}

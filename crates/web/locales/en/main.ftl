@@ -221,3 +221,10 @@ correction-add-heading = Add a correction
 correction-field = Correction notice
 correction-hint = Shown under the headline with today's date, read at the start of the narration, and kept in the audit log. Say what was wrong and what is right.
 correction-add = Add the correction
+history-col-changed = Changed
+history-col-restore = Restore
+history-first = First version
+# $number (number)
+history-restore = Restore revision { $number }
+# $number (number)
+editor-restoring = This is revision { $number }, loaded into the form. Save to make it the newest revision; nothing changes until you do.

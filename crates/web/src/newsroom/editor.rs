@@ -61,6 +61,8 @@ struct Conflict {
 
 struct EditorPage<'a> {
     who: &'a SignedIn,
+    /// The older revision loaded into the form, if restoring.
+    restoring: Option<i64>,
     slug: Option<&'a str>,
     row: Option<&'a EditorialRow>,
     draft: &'a ArticleDraft,
@@ -102,6 +104,7 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         error_count => page.problems.iter().count(),
         conflict => page.conflict.map(Serde),
         saved => page.saved,
+        restoring => page.restoring,
         can_publish => may_publish(page.who, page.row),
         can_correct => page.row.is_some_and(|r| r.status == Status::Published) && page.who.user.role.can(Permission::EditAnyArticle),
         ..chrome(state, page.who, "/newsroom/")
@@ -127,6 +130,7 @@ pub async fn new_form(State(state): State<SharedState>, who: SignedIn) -> Result
     let draft = ArticleDraft { language: "en".into(), ..Default::default() };
     let page = EditorPage {
         who: &who,
+        restoring: None,
         slug: None,
         row: None,
         draft: &draft,
@@ -148,9 +152,17 @@ pub async fn edit_form(
     if !may_edit(&who, Some(&row)) {
         return Err(WebError::Forbidden);
     }
-    let draft = current_draft(&state, &slug, &row).await?;
+    let restoring = q.get("from").and_then(|n| n.parse::<i64>().ok());
+    let draft = match restoring {
+        Some(n) => {
+            let json = state.editorial.revision_draft(&slug, n).await?.ok_or(WebError::NotFound)?;
+            ArticleDraft::from_json(&json).ok_or(WebError::NotFound)?
+        }
+        None => current_draft(&state, &slug, &row).await?,
+    };
     let page = EditorPage {
         who: &who,
+        restoring,
         slug: Some(&slug),
         row: Some(&row),
         draft: &draft,
@@ -268,6 +280,7 @@ async fn save(state: SharedState, who: SignedIn, slug: Option<String>, form: Edi
     let base: i64 = form.revision.trim().parse().unwrap_or(0);
     let page = |problems, conflict| EditorPage {
         who: &who,
+        restoring: None,
         slug: slug.as_deref(),
         row: row.as_ref(),
         draft: &draft,
@@ -360,6 +373,8 @@ struct RevisionView {
     saved_by: String,
     saved: crate::views::TimeView,
     status: &'static str,
+    /// Form labels of the fields this revision changed from the one before.
+    changed: Vec<String>,
 }
 
 pub async fn history(
@@ -371,16 +386,30 @@ pub async fn history(
     if !may_edit(&who, Some(&row)) {
         return Err(WebError::Forbidden);
     }
-    let revisions: Vec<RevisionView> = state
-        .editorial
-        .revisions(&slug)
-        .await?
+    let infos = state.editorial.revisions(&slug).await?;
+    let mut drafts = HashMap::new();
+    for r in &infos {
+        let draft = state.editorial.revision_draft(&slug, r.number).await?.and_then(|j| ArticleDraft::from_json(&j));
+        drafts.insert(r.number, draft.unwrap_or_default());
+    }
+    let revisions: Vec<RevisionView> = infos
         .into_iter()
-        .map(|r| RevisionView {
-            number: r.number,
-            saved_by: r.saved_by.unwrap_or_else(|| "—".into()),
-            saved: crate::views::TimeView::new(&r.saved.to_zoned_datetime(state.site.time_zone.clone())),
-            status: r.status.as_str(),
+        .map(|r| {
+            let changed = match (drafts.get(&r.number), drafts.get(&(r.number - 1))) {
+                (Some(now), Some(before)) => now
+                    .differences(before)
+                    .into_iter()
+                    .map(|f| state.messages.get("en", &format!("editor-field-{f}"), &[]))
+                    .collect(),
+                _ => vec![state.messages.get("en", "history-first", &[])],
+            };
+            RevisionView {
+                number: r.number,
+                saved_by: r.saved_by.unwrap_or_else(|| "—".into()),
+                saved: crate::views::TimeView::new(&r.saved.to_zoned_datetime(state.site.time_zone.clone())),
+                status: r.status.as_str(),
+                changed,
+            }
         })
         .collect();
     let ctx = context! { page_title => &row.headline, slug => &slug, revisions => Serde(revisions), ..chrome(&state, &who, "/newsroom/") };
