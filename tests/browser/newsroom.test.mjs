@@ -16,11 +16,11 @@ const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
 const EDIT = '/newsroom/articles/kampala-mobile-money-outage';
 const HISTORY = `${EDIT}/history`;
 const PEOPLE = {
-  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY],
-  editor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY],
+  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY, '/newsroom/lexicon'],
+  editor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY, '/newsroom/lexicon'],
   contributor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/password'],
 };
-const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY];
+const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY, '/newsroom/lexicon'];
 
 let server;
 let browser;

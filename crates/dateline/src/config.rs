@@ -88,14 +88,17 @@ impl Config {
     /// `listen` and `data` come from flags or their environment variables (clap reads both).
     pub fn resolve(file: FileConfig, listen: Option<String>, data: Option<PathBuf>) -> Result<Self> {
         let listen = listen.or(file.server.listen).unwrap_or_else(|| DEFAULT_LISTEN.into());
+        let data = data.or(file.server.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA));
+        let mut site = site_config(file.site, &listen)?;
+        site.lexicon_dir = data.join("lexicon");
         Ok(Self {
-            site: site_config(file.site, &listen)?,
+            site,
             voice: voice_config(&file.voice)?,
             workers: match env("DATELINE_WORKERS") {
                 Some(n) => n.parse().with_context(|| format!("DATELINE_WORKERS={n} is not a number"))?,
                 None => file.voice.workers.unwrap_or_else(cores),
             },
-            data: data.or(file.server.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA)),
+            data,
             listen,
         })
     }
@@ -127,6 +130,7 @@ fn site_config(site: SiteSection, listen: &str) -> Result<SiteConfig> {
         base_url,
         time_zone,
         theme_dir,
+        lexicon_dir: PathBuf::from(DEFAULT_DATA).join("lexicon"),
     })
 }
 

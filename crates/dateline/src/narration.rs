@@ -46,7 +46,7 @@ impl Narrator {
             editorial,
             voices: Voices::new(config.voice.clone()),
             cache,
-            lexicon_dir: config.data.join("lexicon"),
+            lexicon_dir: config.site.lexicon_dir.clone(),
         })
     }
 

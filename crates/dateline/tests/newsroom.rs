@@ -539,3 +539,33 @@ fn history_shows_what_each_revision_changed_and_an_old_one_can_be_restored() {
     );
     assert_eq!(eda.get(&server.url("/newsroom/articles/ferry-plan?from=99")).status, 404);
 }
+
+#[test]
+fn editors_keep_the_pronunciation_lexicon_and_bad_entries_save_nothing() {
+    let (data, server) = newsroom_with_content();
+    let file = data.path().join("lexicon/en.toml");
+    let (mut cora, _) = sign_in(&server, "cora@x.news", PASSWORD);
+    assert_eq!(cora.get(&server.url("/newsroom/lexicon")).status, 403);
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let page = eda.get(&server.url("/newsroom/lexicon?lang=en"));
+    assert_eq!(page.status, 200);
+    let csrf = page.field("csrf").unwrap();
+    let good = "\"Nyando\" = { say = \"Nyahn-doh\" }\n";
+    let saved = eda.post(&server.url("/newsroom/lexicon"), &[("csrf", &csrf), ("lang", "en"), ("text", good)]);
+    assert_eq!(saved.status, 200);
+    assert!(saved.body.contains("Saved."));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), good);
+
+    let bad = "\"Nyando\" = { say = \"Nyahn-doh\" }\n\"Kisumu\" = { ipa = \"<script>\" }\n";
+    let refused = eda.post(&server.url("/newsroom/lexicon"), &[("csrf", &csrf), ("lang", "en"), ("text", bad)]);
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("Nothing was saved") && refused.body.contains("is not IPA"), "{}", refused.body);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), good, "the file is unchanged");
+    for lang in ["../x", "en-GB/../../etc"] {
+        assert_eq!(
+            eda.post(&server.url("/newsroom/lexicon"), &[("csrf", &csrf), ("lang", lang), ("text", good)]).status,
+            400
+        );
+    }
+    assert!(eda.get(&server.url("/newsroom/audit")).body.contains("lexicon-changed"));
+}

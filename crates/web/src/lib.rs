@@ -40,6 +40,8 @@ pub struct SiteConfig {
     pub time_zone: TimeZone,
     /// Templates here replace the embedded ones of the same name.
     pub theme_dir: Option<PathBuf>,
+    /// The narration lexicon files (`<language>.toml`), edited in the newsroom.
+    pub lexicon_dir: PathBuf,
 }
 
 impl Default for SiteConfig {
@@ -49,6 +51,7 @@ impl Default for SiteConfig {
             base_url: "http://127.0.0.1:8080".into(),
             time_zone: TimeZone::UTC,
             theme_dir: None,
+            lexicon_dir: PathBuf::from("data/lexicon"),
         }
     }
 }

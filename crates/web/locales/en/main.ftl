@@ -228,3 +228,12 @@ history-first = First version
 history-restore = Restore revision { $number }
 # $number (number)
 editor-restoring = This is revision { $number }, loaded into the form. Save to make it the newest revision; nothing changes until you do.
+newsroom-nav-lexicon = Pronunciation
+lexicon-explain = How the narrator says names of people and places. Narrations are updated within seconds of saving; only sentences that use a changed entry are spoken again.
+lexicon-languages = Languages
+lexicon-language = Language (e.g. en, sw)
+lexicon-entries = Entries
+lexicon-hint = One per line: "Nyando" = {"{"} say = "Nyahn-doh" {"}"} for a respelling, or "Kisumu" = {"{"} ipa = "kiˈsuːmu" {"}"} for IPA.
+lexicon-save = Save the pronunciations
+lexicon-saved = Saved. Narrations that use these words are being updated.
+lexicon-not-saved = Nothing was saved. Correct the following and save again:

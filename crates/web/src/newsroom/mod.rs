@@ -5,6 +5,7 @@
 mod auth;
 mod breaking;
 mod editor;
+mod lexicon;
 mod pages;
 mod session;
 mod sign_in;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/audit", get(pages::audit))
         .route("/newsroom/breaking", get(breaking::page).post(breaking::raise))
         .route("/newsroom/breaking/lower", post(breaking::lower))
+        .route("/newsroom/lexicon", get(lexicon::page).post(lexicon::save))
 }
 
 #[derive(Serialize)]
@@ -56,6 +58,7 @@ fn chrome(state: &SharedState, who: &SignedIn, current: &str) -> Value {
     let items = [
         ("newsroom-nav-articles", "/newsroom/", UseNewsroom),
         ("newsroom-nav-breaking", "/newsroom/breaking", ManageBreaking),
+        ("newsroom-nav-lexicon", "/newsroom/lexicon", ManageLexicon),
         ("newsroom-nav-users", "/newsroom/users", ManageUsers),
         ("newsroom-nav-audit", "/newsroom/audit", ViewAudit),
         ("newsroom-nav-password", "/newsroom/password", UseNewsroom),
