@@ -569,3 +569,63 @@ fn editors_keep_the_pronunciation_lexicon_and_bad_entries_save_nothing() {
     }
     assert!(eda.get(&server.url("/newsroom/audit")).body.contains("lexicon-changed"));
 }
+
+#[test]
+fn editors_manage_contributors_and_sections_and_bad_input_saves_nothing() {
+    let (_data, server) = newsroom_with_content();
+    let (mut cora, _) = sign_in(&server, "cora@x.news", PASSWORD);
+    assert_eq!(cora.get(&server.url("/newsroom/contributors")).status, 403);
+    assert_eq!(cora.get(&server.url("/newsroom/sections")).status, 403);
+
+    let (mut eda, _) = sign_in(&server, "eda@x.news", PASSWORD);
+    let csrf = eda.get(&server.url("/newsroom/contributors")).field("csrf").unwrap();
+    let bad = eda.post(
+        &server.url("/newsroom/contributors"),
+        &[("csrf", &csrf), ("slug", "Not A Slug"), ("name", " "), ("kind", "robot"), ("bio", "")],
+    );
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("is not a slug") && bad.body.contains("kind must be"), "{}", bad.body);
+    let added = eda.post(
+        &server.url("/newsroom/contributors"),
+        &[
+            ("csrf", &csrf),
+            ("slug", "halima-yusuf"),
+            ("name", "Halima Yusuf"),
+            ("kind", "person"),
+            ("bio", "Reports on ports."),
+        ],
+    );
+    assert_eq!(added.status, 303);
+    assert_eq!(support::get(&server.url("/contributors/halima-yusuf")).0, 200, "the contributor page exists at once");
+    let edit = eda.get(&server.url("/newsroom/contributors/halima-yusuf"));
+    assert!(edit.body.contains("readonly") && edit.body.contains("Reports on ports."), "the slug stays");
+    eda.post(
+        &server.url("/newsroom/contributors"),
+        &[
+            ("csrf", &csrf),
+            ("slug", "halima-yusuf"),
+            ("name", "Halima Yusuf"),
+            ("kind", "person"),
+            ("bio", "Covers ports and shipping."),
+        ],
+    );
+    assert!(support::get(&server.url("/contributors/halima-yusuf")).1.contains("Covers ports and shipping."));
+
+    let bad = eda.post(
+        &server.url("/newsroom/sections"),
+        &[("csrf", &csrf), ("slug", "sport"), ("name", "Sport"), ("language", "not a language"), ("position", "x")],
+    );
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("BCP 47") && bad.body.contains("whole number"), "{}", bad.body);
+    assert!(!support::get(&server.url("/")).1.contains("/sections/sport"), "nothing saved");
+    let added = eda.post(
+        &server.url("/newsroom/sections"),
+        &[("csrf", &csrf), ("slug", "sport"), ("name", "Sport"), ("language", "en"), ("position", "5")],
+    );
+    assert_eq!(added.status, 303);
+    assert!(support::get(&server.url("/")).1.contains(r#"href="/sections/sport""#), "in the navigation at once");
+    let audit = eda.get(&server.url("/newsroom/audit")).body;
+    assert!(
+        audit.contains("contributor-added") && audit.contains("contributor-changed") && audit.contains("section-added")
+    );
+}

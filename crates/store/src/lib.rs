@@ -180,6 +180,8 @@ pub trait Store: Send + Sync {
 
     async fn save_contributor(&self, contributor: &Contributor) -> Result<()>;
     async fn contributor(&self, slug: &str) -> Result<Option<Contributor>>;
+    /// Every contributor, by name.
+    async fn all_contributors(&self) -> Result<Vec<Contributor>>;
     /// The named contributors that exist, in the order asked for.
     async fn contributors(&self, slugs: &[Slug]) -> Result<Vec<Contributor>>;
 

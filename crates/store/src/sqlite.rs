@@ -222,6 +222,11 @@ impl Store for SqliteStore {
         row.as_ref().map(rows::contributor).transpose()
     }
 
+    async fn all_contributors(&self) -> Result<Vec<Contributor>> {
+        let rows = sqlx::query("SELECT * FROM contributors ORDER BY name, slug").fetch_all(&self.pool).await?;
+        rows.iter().map(rows::contributor).collect()
+    }
+
     async fn contributors(&self, slugs: &[Slug]) -> Result<Vec<Contributor>> {
         let mut found = Vec::with_capacity(slugs.len());
         for slug in slugs {

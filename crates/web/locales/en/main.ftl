@@ -237,3 +237,17 @@ lexicon-hint = One per line: "Nyando" = {"{"} say = "Nyahn-doh" {"}"} for a resp
 lexicon-save = Save the pronunciations
 lexicon-saved = Saved. Narrations that use these words are being updated.
 lexicon-not-saved = Nothing was saved. Correct the following and save again:
+newsroom-nav-contributors = Contributors
+newsroom-nav-sections = Sections
+catalogue-col-slug = Web address
+catalogue-col-kind = Kind
+kind-person = Person
+kind-desk = Desk
+catalogue-bio = Short biography
+catalogue-language = Language
+catalogue-position = Position in the navigation
+catalogue-save = Save
+catalogue-new-contributor = Add a contributor
+catalogue-new-section = Add a section
+# $name (string)
+catalogue-edit = Edit { $name }

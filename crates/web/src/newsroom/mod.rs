@@ -4,6 +4,7 @@
 
 mod auth;
 mod breaking;
+mod catalogue;
 mod editor;
 mod lexicon;
 mod pages;
@@ -42,6 +43,10 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/breaking", get(breaking::page).post(breaking::raise))
         .route("/newsroom/breaking/lower", post(breaking::lower))
         .route("/newsroom/lexicon", get(lexicon::page).post(lexicon::save))
+        .route("/newsroom/contributors", get(catalogue::contributors).post(catalogue::save_contributor))
+        .route("/newsroom/contributors/{slug}", get(catalogue::edit_contributor))
+        .route("/newsroom/sections", get(catalogue::sections).post(catalogue::save_section))
+        .route("/newsroom/sections/{slug}", get(catalogue::edit_section))
 }
 
 #[derive(Serialize)]
@@ -58,6 +63,8 @@ fn chrome(state: &SharedState, who: &SignedIn, current: &str) -> Value {
     let items = [
         ("newsroom-nav-articles", "/newsroom/", UseNewsroom),
         ("newsroom-nav-breaking", "/newsroom/breaking", ManageBreaking),
+        ("newsroom-nav-contributors", "/newsroom/contributors", ManageContributors),
+        ("newsroom-nav-sections", "/newsroom/sections", ManageSections),
         ("newsroom-nav-lexicon", "/newsroom/lexicon", ManageLexicon),
         ("newsroom-nav-users", "/newsroom/users", ManageUsers),
         ("newsroom-nav-audit", "/newsroom/audit", ViewAudit),

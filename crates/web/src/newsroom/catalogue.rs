@@ -1,0 +1,210 @@
+//! Contributors and sections, managed by editors. A slug, once made, stays:
+//! pages and articles link to it. Every problem is shown at once; nothing
+//! is saved until all is valid. (Contributor photos come with the media library.)
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use dateline_core::{Contributor, ContributorKind, Language, Permission, Problems, Section, Slug};
+use minijinja::context;
+use minijinja::value::Serde;
+use serde::{Deserialize, Serialize};
+
+use super::{SignedIn, chrome};
+use crate::{SharedState, WebError};
+
+#[derive(Serialize, Deserialize, Default)]
+pub struct ContributorForm {
+    #[serde(default, skip_serializing)]
+    csrf: String,
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    bio: String,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+pub struct SectionForm {
+    #[serde(default, skip_serializing)]
+    csrf: String,
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    position: String,
+}
+
+fn problem_list(p: &Problems) -> Vec<String> {
+    p.iter().map(|p| format!("{}: {}", p.field, p.message)).collect()
+}
+
+// ------------------------------------------------------------- contributors
+
+async fn contributors_page(
+    state: &SharedState,
+    who: &SignedIn,
+    status: StatusCode,
+    form: &ContributorForm,
+    editing: bool,
+    errors: Vec<String>,
+) -> Result<Response, WebError> {
+    let rows: Vec<ContributorForm> = state
+        .store
+        .all_contributors()
+        .await?
+        .into_iter()
+        .map(|c| ContributorForm {
+            csrf: String::new(),
+            slug: c.slug.to_string(),
+            name: c.name,
+            kind: c.kind.as_str().into(),
+            bio: c.bio,
+        })
+        .collect();
+    let ctx = context! { page_title => state.messages.get("en", "newsroom-nav-contributors", &[]),
+    contributors => Serde(rows), form => Serde(form), editing => editing, errors => errors,
+    ..chrome(state, who, "/newsroom/contributors") };
+    Ok((status, Html(state.templates.render("newsroom/contributors.html", ctx)?)).into_response())
+}
+
+pub async fn contributors(State(state): State<SharedState>, who: SignedIn) -> Result<Response, WebError> {
+    who.require(Permission::ManageContributors)?;
+    let form = ContributorForm { kind: "person".into(), ..Default::default() };
+    contributors_page(&state, &who, StatusCode::OK, &form, false, Vec::new()).await
+}
+
+pub async fn edit_contributor(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Response, WebError> {
+    who.require(Permission::ManageContributors)?;
+    let c = state.store.contributor(&slug).await?.ok_or(WebError::NotFound)?;
+    let form = ContributorForm {
+        csrf: String::new(),
+        slug: c.slug.to_string(),
+        name: c.name,
+        kind: c.kind.as_str().into(),
+        bio: c.bio,
+    };
+    contributors_page(&state, &who, StatusCode::OK, &form, true, Vec::new()).await
+}
+
+pub async fn save_contributor(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Form(form): Form<ContributorForm>,
+) -> Result<Response, WebError> {
+    who.require(Permission::ManageContributors)?;
+    who.check_csrf(&form.csrf)?;
+    let existing = state.store.contributor(form.slug.trim()).await?;
+    let mut problems = Problems::new();
+    let slug = Slug::parse(form.slug.trim()).map_err(|e| problems.add("slug", e)).ok();
+    let kind = ContributorKind::parse(&form.kind).map_err(|e| problems.add("kind", e)).ok();
+    if let (Some(slug), Some(kind)) = (slug, kind) {
+        // Editing keeps the photo; a new contributor has none until the media library gives one.
+        let photo = existing.as_ref().and_then(|c| c.photo.clone());
+        let c = Contributor { slug, name: form.name.trim().into(), kind, bio: form.bio.trim().into(), photo };
+        match c.validate() {
+            Ok(()) => {
+                state.store.save_contributor(&c).await?;
+                let action = if existing.is_some() { "contributor-changed" } else { "contributor-added" };
+                state.accounts.audit(Some(who.user.id), action, c.slug.as_str(), &c.name).await?;
+                return Ok(Redirect::to("/newsroom/contributors").into_response());
+            }
+            Err(p) => problems.extend(p),
+        }
+    }
+    let errors = problem_list(&problems);
+    contributors_page(&state, &who, StatusCode::UNPROCESSABLE_ENTITY, &form, existing.is_some(), errors).await
+}
+
+// ----------------------------------------------------------------- sections
+
+async fn sections_page(
+    state: &SharedState,
+    who: &SignedIn,
+    status: StatusCode,
+    form: &SectionForm,
+    editing: bool,
+    errors: Vec<String>,
+) -> Result<Response, WebError> {
+    let rows: Vec<SectionForm> = state
+        .store
+        .sections()
+        .await?
+        .into_iter()
+        .map(|s| SectionForm {
+            csrf: String::new(),
+            slug: s.slug.to_string(),
+            name: s.name,
+            language: s.language.to_string(),
+            position: s.position.to_string(),
+        })
+        .collect();
+    let ctx = context! { page_title => state.messages.get("en", "newsroom-nav-sections", &[]),
+    sections => Serde(rows), form => Serde(form), editing => editing, errors => errors,
+    ..chrome(state, who, "/newsroom/sections") };
+    Ok((status, Html(state.templates.render("newsroom/sections.html", ctx)?)).into_response())
+}
+
+pub async fn sections(State(state): State<SharedState>, who: SignedIn) -> Result<Response, WebError> {
+    who.require(Permission::ManageSections)?;
+    let next = state.store.sections().await?.len();
+    let form = SectionForm { language: "en".into(), position: next.to_string(), ..Default::default() };
+    sections_page(&state, &who, StatusCode::OK, &form, false, Vec::new()).await
+}
+
+pub async fn edit_section(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Response, WebError> {
+    who.require(Permission::ManageSections)?;
+    let s = state.store.section(&slug).await?.ok_or(WebError::NotFound)?;
+    let form = SectionForm {
+        csrf: String::new(),
+        slug: s.slug.to_string(),
+        name: s.name,
+        language: s.language.to_string(),
+        position: s.position.to_string(),
+    };
+    sections_page(&state, &who, StatusCode::OK, &form, true, Vec::new()).await
+}
+
+pub async fn save_section(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    Form(form): Form<SectionForm>,
+) -> Result<Response, WebError> {
+    who.require(Permission::ManageSections)?;
+    who.check_csrf(&form.csrf)?;
+    let existing = state.store.section(form.slug.trim()).await?;
+    let mut problems = Problems::new();
+    let slug = Slug::parse(form.slug.trim()).map_err(|e| problems.add("slug", e)).ok();
+    let language = Language::parse(form.language.trim()).map_err(|e| problems.add("language", e)).ok();
+    let position =
+        form.position.trim().parse::<i64>().map_err(|_| problems.add("position", "write a whole number")).ok();
+    if let (Some(slug), Some(language), Some(position)) = (slug, language, position) {
+        let s = Section { slug, name: form.name.trim().into(), language, position };
+        match s.validate() {
+            Ok(()) => {
+                state.store.save_section(&s).await?;
+                let action = if existing.is_some() { "section-changed" } else { "section-added" };
+                state.accounts.audit(Some(who.user.id), action, s.slug.as_str(), &s.name).await?;
+                return Ok(Redirect::to("/newsroom/sections").into_response());
+            }
+            Err(p) => problems.extend(p),
+        }
+    }
+    let errors = problem_list(&problems);
+    sections_page(&state, &who, StatusCode::UNPROCESSABLE_ENTITY, &form, existing.is_some(), errors).await
+}
