@@ -42,6 +42,55 @@ pub struct SectionForm {
     position: String,
 }
 
+impl From<Contributor> for ContributorForm {
+    fn from(c: Contributor) -> Self {
+        Self { csrf: String::new(), slug: c.slug.to_string(), name: c.name, kind: c.kind.as_str().into(), bio: c.bio }
+    }
+}
+
+impl From<Section> for SectionForm {
+    fn from(s: Section) -> Self {
+        Self {
+            csrf: String::new(),
+            slug: s.slug.to_string(),
+            name: s.name,
+            language: s.language.to_string(),
+            position: s.position.to_string(),
+        }
+    }
+}
+
+/// Which catalogue a page shows.
+struct Catalogue {
+    template: &'static str,
+    title_id: &'static str,
+    url: &'static str,
+}
+
+const CONTRIBUTORS: Catalogue = Catalogue {
+    template: "newsroom/contributors.html",
+    title_id: "newsroom-nav-contributors",
+    url: "/newsroom/contributors",
+};
+const SECTIONS: Catalogue =
+    Catalogue { template: "newsroom/sections.html", title_id: "newsroom-nav-sections", url: "/newsroom/sections" };
+
+/// A catalogue page: the list, and the form (new, or editing one entry) with its problems.
+fn render<T: Serialize>(
+    state: &SharedState,
+    who: &SignedIn,
+    (catalogue, status): (&Catalogue, StatusCode),
+    rows: Vec<T>,
+    form: &T,
+    editing: bool,
+    errors: Vec<String>,
+) -> Result<Response, WebError> {
+    let ctx = context! { page_title => state.messages.get("en", catalogue.title_id, &[]),
+    rows => Serde(rows), form => Serde(form), editing => editing, errors => errors,
+    ..chrome(state, who, catalogue.url) };
+    Ok((status, Html(state.templates.render(catalogue.template, ctx)?)).into_response())
+}
+
 fn problem_list(p: &Problems) -> Vec<String> {
     p.iter().map(|p| format!("{}: {}", p.field, p.message)).collect()
 }
@@ -56,23 +105,8 @@ async fn contributors_page(
     editing: bool,
     errors: Vec<String>,
 ) -> Result<Response, WebError> {
-    let rows: Vec<ContributorForm> = state
-        .store
-        .all_contributors()
-        .await?
-        .into_iter()
-        .map(|c| ContributorForm {
-            csrf: String::new(),
-            slug: c.slug.to_string(),
-            name: c.name,
-            kind: c.kind.as_str().into(),
-            bio: c.bio,
-        })
-        .collect();
-    let ctx = context! { page_title => state.messages.get("en", "newsroom-nav-contributors", &[]),
-    contributors => Serde(rows), form => Serde(form), editing => editing, errors => errors,
-    ..chrome(state, who, "/newsroom/contributors") };
-    Ok((status, Html(state.templates.render("newsroom/contributors.html", ctx)?)).into_response())
+    let rows = state.store.all_contributors().await?.into_iter().map(ContributorForm::from).collect();
+    render(state, who, (&CONTRIBUTORS, status), rows, form, editing, errors)
 }
 
 pub async fn contributors(State(state): State<SharedState>, who: SignedIn) -> Result<Response, WebError> {
@@ -87,14 +121,7 @@ pub async fn edit_contributor(
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
     who.require(Permission::ManageContributors)?;
-    let c = state.store.contributor(&slug).await?.ok_or(WebError::NotFound)?;
-    let form = ContributorForm {
-        csrf: String::new(),
-        slug: c.slug.to_string(),
-        name: c.name,
-        kind: c.kind.as_str().into(),
-        bio: c.bio,
-    };
+    let form = ContributorForm::from(state.store.contributor(&slug).await?.ok_or(WebError::NotFound)?);
     contributors_page(&state, &who, StatusCode::OK, &form, true, Vec::new()).await
 }
 
@@ -137,23 +164,8 @@ async fn sections_page(
     editing: bool,
     errors: Vec<String>,
 ) -> Result<Response, WebError> {
-    let rows: Vec<SectionForm> = state
-        .store
-        .sections()
-        .await?
-        .into_iter()
-        .map(|s| SectionForm {
-            csrf: String::new(),
-            slug: s.slug.to_string(),
-            name: s.name,
-            language: s.language.to_string(),
-            position: s.position.to_string(),
-        })
-        .collect();
-    let ctx = context! { page_title => state.messages.get("en", "newsroom-nav-sections", &[]),
-    sections => Serde(rows), form => Serde(form), editing => editing, errors => errors,
-    ..chrome(state, who, "/newsroom/sections") };
-    Ok((status, Html(state.templates.render("newsroom/sections.html", ctx)?)).into_response())
+    let rows = state.store.sections().await?.into_iter().map(SectionForm::from).collect();
+    render(state, who, (&SECTIONS, status), rows, form, editing, errors)
 }
 
 pub async fn sections(State(state): State<SharedState>, who: SignedIn) -> Result<Response, WebError> {
@@ -169,14 +181,7 @@ pub async fn edit_section(
     Path(slug): Path<String>,
 ) -> Result<Response, WebError> {
     who.require(Permission::ManageSections)?;
-    let s = state.store.section(&slug).await?.ok_or(WebError::NotFound)?;
-    let form = SectionForm {
-        csrf: String::new(),
-        slug: s.slug.to_string(),
-        name: s.name,
-        language: s.language.to_string(),
-        position: s.position.to_string(),
-    };
+    let form = SectionForm::from(state.store.section(&slug).await?.ok_or(WebError::NotFound)?);
     sections_page(&state, &who, StatusCode::OK, &form, true, Vec::new()).await
 }
 
