@@ -107,6 +107,21 @@ pub async fn import_folder(
     Ok(report)
 }
 
+/// Reads and parses a TOML file; a problem is reported against the file and gives `None`.
+fn read_toml<T: serde::de::DeserializeOwned>(
+    folder: &ContentFolder,
+    path: &Path,
+    report: &mut ImportReport,
+) -> Option<T> {
+    match folder.read_text(path).and_then(|text| parse_toml::<T>(&text)) {
+        Ok(file) => Some(file),
+        Err(problem) => {
+            report.add(folder.relative(path), problem);
+            None
+        }
+    }
+}
+
 async fn import_sections(
     store: &dyn Store,
     folder: &ContentFolder,
@@ -114,14 +129,7 @@ async fn import_sections(
     report: &mut ImportReport,
 ) -> Result<(), ImportError> {
     let rel = folder.relative(path);
-    let parsed = folder.read_text(path).and_then(|text| parse_toml::<SectionsFile>(&text));
-    let file = match parsed {
-        Ok(file) => file,
-        Err(problem) => {
-            report.add(rel, problem);
-            return Ok(());
-        }
-    };
+    let Some(file) = read_toml::<SectionsFile>(folder, path, report) else { return Ok(()) };
     for (position, entry) in file.section.into_iter().enumerate() {
         let mut problems = Problems::new();
         let slug = Slug::parse(&entry.slug).map_err(|e| problems.add("slug", e)).ok();
@@ -150,13 +158,7 @@ async fn import_contributor(
     report: &mut ImportReport,
 ) -> Result<(), ImportError> {
     let rel = folder.relative(path);
-    let file = match folder.read_text(path).and_then(|text| parse_toml::<ContributorFile>(&text)) {
-        Ok(file) => file,
-        Err(problem) => {
-            report.add(rel, problem);
-            return Ok(());
-        }
-    };
+    let Some(file) = read_toml::<ContributorFile>(folder, path, report) else { return Ok(()) };
     let mut problems = Problems::new();
     let slug = Slug::parse(&file.slug).map_err(|e| problems.add("slug", e)).ok();
     let kind = ContributorKind::parse(&file.kind).map_err(|e| problems.add("kind", e)).ok();

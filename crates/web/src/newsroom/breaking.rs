@@ -11,6 +11,7 @@ use jiff::Timestamp;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
+use super::sign_in::CsrfForm;
 use super::{SignedIn, chrome};
 use crate::{SharedState, WebError};
 
@@ -71,15 +72,10 @@ pub async fn raise(
     }
 }
 
-#[derive(Deserialize)]
-pub struct LowerForm {
-    csrf: String,
-}
-
 pub async fn lower(
     State(state): State<SharedState>,
     who: SignedIn,
-    Form(form): Form<LowerForm>,
+    Form(form): Form<CsrfForm>,
 ) -> Result<Response, WebError> {
     who.require(Permission::ManageBreaking)?;
     who.check_csrf(&form.csrf)?;

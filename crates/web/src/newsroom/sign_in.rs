@@ -145,9 +145,10 @@ pub async fn submit(
     }
 }
 
+/// A form that carries nothing but its anti-forgery token (sign out, lower the strip…).
 #[derive(Deserialize)]
 pub struct CsrfForm {
-    csrf: String,
+    pub csrf: String,
 }
 
 pub async fn sign_out(
