@@ -43,6 +43,12 @@ impl SegmentCache {
         self.dir.join(&key.0[..2]).join(format!("{}.wav", key.0))
     }
 
+    /// Whether a segment is stored (without reading it). A damaged file is
+    /// found when it is read, removed, and made again on the next narration.
+    pub fn contains(&self, key: &SegmentKey) -> bool {
+        self.path(key).is_file()
+    }
+
     /// The cached audio, or `None`. A damaged file counts as missing (and is removed).
     pub fn get(&self, key: &SegmentKey) -> Option<Audio> {
         let path = self.path(key);
@@ -119,10 +125,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = SegmentCache::open(dir.path()).unwrap();
         let key = SegmentKey::new(&voice("1"), "", "Hello.");
-        assert!(cache.get(&key).is_none());
+        assert!(cache.get(&key).is_none() && !cache.contains(&key));
         let audio = Audio { sample_rate: 22050, samples: vec![0.0, 0.5, -0.25] };
         cache.put(&key, &audio).unwrap();
         assert_eq!(cache.get(&key), Some(audio));
+        assert!(cache.contains(&key));
         std::fs::write(cache.path(&key), b"not a wav").unwrap();
         assert!(cache.get(&key).is_none());
         assert!(!cache.path(&key).exists());

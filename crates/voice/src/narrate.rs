@@ -108,7 +108,7 @@ pub fn narrate(
     let mut skipped = Vec::new();
     let mut spoken_ok = vec![true; planned.len()];
     for (i, p) in planned.iter().enumerate() {
-        if cache.get(&p.key).is_some() {
+        if cache.contains(&p.key) {
             continue;
         }
         match engine.synthesize(&p.spoken, &p.ipa) {
