@@ -22,6 +22,9 @@ pub struct ArticleDraft {
     pub dateline: String,
     /// One bullet per line.
     pub summary: String,
+    /// The media-library key of the lead image; empty for none.
+    pub lead_image: String,
+    pub lead_caption: String,
     /// Markdown.
     pub body: String,
     /// Contributor slugs, comma-separated, in credit order.
@@ -49,6 +52,8 @@ impl ArticleDraft {
             language: a.language.to_string(),
             dateline: a.dateline.clone().unwrap_or_default(),
             summary: a.summary.join("\n"),
+            lead_image: a.lead_image.as_ref().map(|l| l.media.clone()).unwrap_or_default(),
+            lead_caption: a.lead_image.as_ref().and_then(|l| l.caption.clone()).unwrap_or_default(),
             body: a.body.markdown().to_owned(),
             contributors: a.contributors.iter().map(Slug::as_str).collect::<Vec<_>>().join(", "),
             publish_at: a.published.as_ref().map(|p| p.to_string()).unwrap_or_default(),
@@ -63,9 +68,11 @@ impl ArticleDraft {
         serde_json::from_str(json).ok()
     }
 
-    /// The article this draft describes, with `status`; `lead_image` is kept
-    /// from the stored article. References (section, contributors) are the
-    /// caller's to check. Problems are keyed by form field name.
+    /// The article this draft describes, with `status`. `lead_image` is the
+    /// image the draft's `lead_image` key names, with its alt text and credit
+    /// (the caller looks it up; this draft adds the caption). References
+    /// (section, contributors, the image) are the caller's to check. Problems
+    /// are keyed by form field name.
     pub fn to_article(
         &self,
         status: Status,
@@ -123,7 +130,7 @@ impl ArticleDraft {
             dek: optional(&self.dek),
             dateline: optional(&self.dateline),
             summary: list(&self.summary, '\n'),
-            lead_image,
+            lead_image: lead_image.map(|l| LeadImage { caption: optional(&self.lead_caption), ..l }),
             body,
             contributors,
             status,
@@ -151,6 +158,8 @@ impl ArticleDraft {
             ("language", &self.language, &other.language),
             ("dateline", &self.dateline, &other.dateline),
             ("summary", &self.summary, &other.summary),
+            ("lead_image", &self.lead_image, &other.lead_image),
+            ("lead_caption", &self.lead_caption, &other.lead_caption),
             ("body", &self.body, &other.body),
             ("contributors", &self.contributors, &other.contributors),
             ("publish_at", &self.publish_at, &other.publish_at),

@@ -22,7 +22,7 @@ pub use article::{Article, Body, LeadImage, Status};
 pub use breaking::BreakingNews;
 pub use contributor::{Contributor, ContributorKind};
 pub use language::{Direction, Language};
-pub use media::MediaInfo;
+pub use media::{ImageVariant, MediaInfo};
 pub use problems::{Problem, Problems};
 pub use section::Section;
 pub use slug::Slug;

@@ -1,6 +1,6 @@
 //! Stored media: files addressed by their content.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What the site needs to know about a stored image to show it without layout shift.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -11,11 +11,28 @@ pub struct MediaInfo {
     pub width: u32,
     pub height: u32,
     pub bytes: u64,
+    /// Smaller WebP copies of an image for `srcset`, narrowest first; empty
+    /// for other media.
+    pub variants: Vec<ImageVariant>,
+}
+
+/// One WebP copy of an image at a given width.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageVariant {
+    pub key: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 impl MediaInfo {
     pub fn url(&self) -> String {
         format!("/media/{}", self.key)
+    }
+
+    /// The `srcset` value of the WebP variants (`URL WIDTHw, …`); empty when there are none.
+    pub fn webp_srcset(&self) -> String {
+        let entries: Vec<String> = self.variants.iter().map(|v| format!("/media/{} {}w", v.key, v.width)).collect();
+        entries.join(", ")
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use dateline_core::front_matter::FileProblem;
-use dateline_store::images::{self, ImageFacts, MAX_IMAGE_BYTES};
+use dateline_store::images::{self, MAX_IMAGE_BYTES, PreparedImage};
 use walkdir::WalkDir;
 
 /// Largest text file (article, TOML) accepted.
@@ -77,7 +77,9 @@ impl ContentFolder {
     }
 
     /// Resolves, size-checks, reads and fully checks an image.
-    pub fn load_image(&self, from: &Path, reference: &str) -> Result<(Vec<u8>, ImageFacts), String> {
+    /// Reads and prepares an image (checked, metadata stripped, variants made);
+    /// `crop_16_9` for contributor photos.
+    pub fn load_image(&self, from: &Path, reference: &str, crop_16_9: bool) -> Result<PreparedImage, String> {
         let path = self.resolve(from, reference)?;
         let size = std::fs::metadata(&path).map_err(|e| format!("image '{reference}': {e}"))?.len();
         if size > MAX_IMAGE_BYTES {
@@ -88,7 +90,7 @@ impl ContentFolder {
             ));
         }
         let bytes = std::fs::read(&path).map_err(|e| format!("image '{reference}': {e}"))?;
-        let facts = images::inspect(&bytes).map_err(|e| format!("image '{reference}' {e}"))?;
-        Ok((bytes, facts))
+        let prepared = if crop_16_9 { images::prepare_16_9(&bytes) } else { images::prepare(&bytes) };
+        prepared.map_err(|e| format!("image '{reference}' {e}"))
     }
 }

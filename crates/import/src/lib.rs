@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 
 use dateline_core::front_matter::{ContributorFile, SectionsFile, parse_toml};
 use dateline_core::{Contributor, ContributorKind, Language, Problems, Section, Slug};
-use dateline_store::images::crop_to_16_9;
-use dateline_store::{NewMedia, Store, StoreError};
+use dateline_store::{Store, StoreError};
 use jiff::tz::TimeZone;
 
 use folder::ContentFolder;
@@ -88,8 +87,8 @@ pub async fn import_folder(
         match read_article::read(store, &folder, path, options, &claimed).await? {
             Ok(ready) => {
                 let existed = store.article(ready.article.slug.as_str()).await?.is_some();
-                for media in ready.media {
-                    store.put_media(media).await?;
+                for image in ready.media {
+                    store.put_image(image).await?;
                 }
                 store.save_article(&ready.article).await?;
                 claimed.insert(ready.article.slug, path.clone());
@@ -163,11 +162,8 @@ async fn import_contributor(
     let slug = Slug::parse(&file.slug).map_err(|e| problems.add("slug", e)).ok();
     let kind = ContributorKind::parse(&file.kind).map_err(|e| problems.add("kind", e)).ok();
     let photo = match &file.photo {
-        Some(reference) => match folder
-            .load_image(path, reference)
-            .and_then(|(bytes, _)| crop_to_16_9(bytes).map_err(|e| format!("photo '{reference}' {e}")))
-        {
-            Ok((bytes, facts)) => Some(NewMedia::image(bytes, facts)),
+        Some(reference) => match folder.load_image(path, reference, true) {
+            Ok(prepared) => Some(prepared),
             Err(message) => {
                 problems.add("photo", message);
                 None
@@ -179,8 +175,8 @@ async fn import_contributor(
         let mut contributor = Contributor { slug, name: file.name, kind, bio: file.bio.trim().to_owned(), photo: None };
         match contributor.validate() {
             Ok(()) => {
-                if let Some(media) = photo {
-                    contributor.photo = Some(store.put_media(media).await?.key);
+                if let Some(image) = photo {
+                    contributor.photo = Some(store.put_image(image).await?.key);
                 }
                 store.save_contributor(&contributor).await?;
                 report.contributors += 1;

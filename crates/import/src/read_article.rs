@@ -8,15 +8,15 @@ use dateline_core::front_matter::{FileProblem, parse_article};
 use dateline_core::markdown::{self, ResolvedImage};
 use dateline_core::time::parse_time;
 use dateline_core::{Article, Language, LeadImage, Problems, Slug, Status};
-use dateline_store::images::media_key;
-use dateline_store::{NewMedia, Store};
+use dateline_store::Store;
+use dateline_store::images::{PreparedImage, media_key};
 
 use crate::ImportOptions;
 use crate::folder::ContentFolder;
 
 pub struct ReadyArticle {
     pub article: Article,
-    pub media: Vec<NewMedia>,
+    pub media: Vec<PreparedImage>,
 }
 
 /// Outer `Err`: the store failed. Inner `Err`: the file has problems.
@@ -82,10 +82,10 @@ pub async fn read(
     let updated = time("updated", &front.updated, &mut problems);
 
     let lead_image = match &front.lead_image {
-        Some(lead) => match folder.load_image(path, &lead.file) {
-            Ok((bytes, facts)) => {
-                let key = media_key(&bytes, facts.extension());
-                media.push(NewMedia::image(bytes, facts));
+        Some(lead) => match folder.load_image(path, &lead.file, false) {
+            Ok(prepared) => {
+                let key = master_key(&prepared);
+                media.push(prepared);
                 Some(LeadImage {
                     media: key,
                     alt: lead.alt.clone().unwrap_or_default().trim().to_owned(),
@@ -103,14 +103,14 @@ pub async fn read(
 
     let mut inline = HashMap::new();
     for src in markdown::image_sources(&file.body) {
-        match folder.load_image(path, &src) {
-            Ok((bytes, facts)) => {
-                let key = media_key(&bytes, facts.extension());
+        match folder.load_image(path, &src, false) {
+            Ok(prepared) => {
+                let (key, facts) = (master_key(&prepared), prepared.master.facts);
                 inline.insert(
                     src,
                     ResolvedImage { url: format!("/media/{key}"), width: facts.width, height: facts.height },
                 );
-                media.push(NewMedia::image(bytes, facts));
+                media.push(prepared);
             }
             Err(message) => problems.add("body", message),
         }
@@ -156,4 +156,8 @@ pub async fn read(
 
 fn non_blank(text: &Option<String>) -> Option<String> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+fn master_key(image: &PreparedImage) -> String {
+    media_key(&image.master.bytes, image.master.facts.extension())
 }

@@ -10,12 +10,14 @@ pub mod accounts;
 pub mod editorial;
 mod error;
 pub mod images;
+pub mod library;
 mod media_files;
 mod migrations;
 mod rows;
 pub mod sqlite;
 mod sqlite_accounts;
 mod sqlite_editorial;
+mod sqlite_library;
 
 use async_trait::async_trait;
 use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug};
@@ -24,6 +26,7 @@ use jiff::{Timestamp, ZonedDateTime};
 pub use accounts::Accounts;
 pub use editorial::Editorial;
 pub use error::StoreError;
+pub use library::MediaLibrary;
 pub use media_files::MediaFiles;
 pub use sqlite::SqliteStore;
 
@@ -123,6 +126,7 @@ impl NewMedia {
             width,
             height,
             bytes: self.bytes.len() as u64,
+            variants: Vec::new(),
         }
     }
 }
@@ -194,6 +198,8 @@ pub trait Store: Send + Sync {
 
     /// Stores a media file (content-addressed: storing the same bytes twice is one file).
     async fn put_media(&self, media: NewMedia) -> Result<MediaInfo>;
+    /// Stores a prepared image: its WebP variants and its master, which lists them.
+    async fn put_image(&self, image: images::PreparedImage) -> Result<MediaInfo>;
     async fn media(&self, key: &str) -> Result<Option<MediaInfo>>;
     fn media_files(&self) -> &MediaFiles;
 

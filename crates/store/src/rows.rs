@@ -2,7 +2,8 @@
 //! damaged outside Dateline, and is reported as such rather than shown.
 
 use dateline_core::{
-    Article, Body, BreakingNews, Contributor, ContributorKind, Language, LeadImage, MediaInfo, Section, Slug, Status,
+    Article, Body, BreakingNews, Contributor, ContributorKind, ImageVariant, Language, LeadImage, MediaInfo, Section,
+    Slug, Status,
 };
 use jiff::{Timestamp, ZonedDateTime};
 use sqlx::Row;
@@ -49,7 +50,13 @@ pub fn media(row: &SqliteRow) -> Result<MediaInfo> {
         width: row.try_get("width")?,
         height: row.try_get("height")?,
         bytes: row.try_get::<i64, _>("bytes")? as u64,
+        variants: variants(row.try_get("variants")?)?,
     })
+}
+
+/// The WebP variants column: a JSON list.
+pub fn variants(json: String) -> Result<Vec<ImageVariant>> {
+    serde_json::from_str(&json).map_err(|e| corrupt("image variants", e))
 }
 
 /// An article row plus its tags and contributor slugs (read separately).
@@ -94,6 +101,7 @@ pub fn summary(row: &SqliteRow) -> Result<ArticleSummary> {
                 width: row.try_get("media_width")?,
                 height: row.try_get("media_height")?,
                 bytes: row.try_get::<i64, _>("media_bytes")? as u64,
+                variants: variants(row.try_get("media_variants")?)?,
             },
         }),
         None => None,
@@ -126,6 +134,7 @@ pub fn narration(row: &SqliteRow) -> Result<NarrationRecord> {
             width: 0,
             height: 0,
             bytes: row.try_get::<i64, _>(format!("{prefix}_bytes").as_str())? as u64,
+            variants: Vec::new(),
         })
     };
     Ok(NarrationRecord {

@@ -46,6 +46,10 @@ impl SqliteStore {
         &self.pool
     }
 
+    pub(crate) fn media_files_ref(&self) -> &MediaFiles {
+        &self.media
+    }
+
     async fn tags(&self, article_id: i64) -> Result<Vec<String>> {
         let rows = sqlx::query("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY rowid")
             .bind(article_id)
@@ -104,6 +108,16 @@ pub(crate) async fn write_article(tx: &mut sqlx::SqliteConnection, a: &Article) 
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
+    // A lead image that came without the library (imports) joins it with its alt text and credit.
+    if let Some(lead) = lead {
+        sqlx::query("INSERT OR IGNORE INTO library_images (key, alt, credit, uploaded_ts) VALUES (?, ?, ?, ?)")
+            .bind(&lead.media)
+            .bind(&lead.alt)
+            .bind(lead.credit.clone().unwrap_or_default())
+            .bind(Timestamp::now().as_second())
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query("DELETE FROM article_tags WHERE article_id = ?").bind(id).execute(&mut *tx).await?;
     for tag in &a.tags {
         sqlx::query("INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)")
@@ -127,7 +141,7 @@ pub(crate) async fn write_article(tx: &mut sqlx::SqliteConnection, a: &Article) 
     Ok(id)
 }
 
-async fn insert_media_row(executor: impl sqlx::SqliteExecutor<'_>, info: &MediaInfo) -> Result<()> {
+pub(crate) async fn insert_media_row(executor: impl sqlx::SqliteExecutor<'_>, info: &MediaInfo) -> Result<()> {
     sqlx::query(
         "INSERT INTO media (key, content_type, width, height, bytes, created_ts) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(key) DO NOTHING",
@@ -289,7 +303,7 @@ impl Store for SqliteStore {
         let list_sql = sqlx::AssertSqlSafe(format!(
             "SELECT a.slug, a.headline, a.dek, a.section, s.name AS section_name, a.published_at,
                     a.lead_media, a.lead_alt, m.content_type AS media_content_type, m.width AS media_width,
-                    m.height AS media_height, m.bytes AS media_bytes{FILTER}
+                    m.height AS media_height, m.bytes AS media_bytes, m.variants AS media_variants{FILTER}
              ORDER BY (?4 IS NOT NULL AND a.headline LIKE ?4 ESCAPE '\\') DESC, a.published_ts DESC, a.id DESC
              LIMIT ?7 OFFSET ?8"
         ));
@@ -319,6 +333,14 @@ impl Store for SqliteStore {
     async fn media(&self, key: &str) -> Result<Option<MediaInfo>> {
         let row = sqlx::query("SELECT * FROM media WHERE key = ?").bind(key).fetch_optional(&self.pool).await?;
         row.as_ref().map(rows::media).transpose()
+    }
+
+    async fn put_image(&self, image: crate::images::PreparedImage) -> Result<MediaInfo> {
+        let written = crate::sqlite_library::write_files(&self.media, &image)?;
+        let mut tx = self.pool.begin().await?;
+        crate::sqlite_library::insert_image_rows(&mut tx, &written).await?;
+        tx.commit().await?;
+        Ok(written.master)
     }
 
     fn media_files(&self) -> &MediaFiles {

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
-use dateline_store::{Accounts, Editorial, Store};
+use dateline_store::{Accounts, Editorial, MediaLibrary, Store};
 use jiff::tz::TimeZone;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate};
@@ -61,6 +61,7 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub accounts: Arc<dyn Accounts>,
     pub editorial: Arc<dyn Editorial>,
+    pub library: Arc<dyn MediaLibrary>,
     pub site: SiteConfig,
     assets: Arc<assets::Assets>,
     messages: Arc<i18n::Messages>,
@@ -74,13 +75,14 @@ impl AppState {
         store: Arc<dyn Store>,
         accounts: Arc<dyn Accounts>,
         editorial: Arc<dyn Editorial>,
+        library: Arc<dyn MediaLibrary>,
         site: SiteConfig,
     ) -> Result<SharedState, WebError> {
         let assets = Arc::new(assets::Assets::embedded());
         let messages = Arc::new(i18n::Messages::embedded()?);
         let templates = templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());
         templates.check_all()?;
-        Ok(Arc::new(Self { store, accounts, editorial, site, assets, messages, templates }))
+        Ok(Arc::new(Self { store, accounts, editorial, library, site, assets, messages, templates }))
     }
 }
 
@@ -90,8 +92,13 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self'; media
 
 /// The whole site as one router.
 pub fn router(state: SharedState) -> Router {
+    // Uploads may take minutes on a slow link; every other request gets 30 s.
+    let timeout =
+        |seconds| TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(seconds));
     pages::routes()
         .merge(newsroom::routes())
+        .layer(timeout(30))
+        .merge(newsroom::upload_routes().layer(timeout(600)))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
         // gzip for text (HTML, CSS, JS, cues, feeds). Not audio: it is compressed
@@ -99,7 +106,6 @@ pub fn router(state: SharedState) -> Router {
         .layer(
             CompressionLayer::new().compress_when(DefaultPredicate::new().and(NotForContentType::const_new("audio/"))),
         )
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),

@@ -23,6 +23,8 @@ impl TimeView {
 #[derive(Serialize)]
 pub struct ImageView {
     pub src: String,
+    /// WebP variants for `<source srcset>`; empty when there are none.
+    pub srcset: String,
     pub width: u32,
     pub height: u32,
     pub alt: String,
@@ -34,6 +36,7 @@ impl ImageView {
     pub fn new(media: &MediaInfo, alt: &str) -> Self {
         Self {
             src: media.url(),
+            srcset: media.webp_srcset(),
             width: media.width,
             height: media.height,
             alt: alt.to_owned(),
@@ -93,6 +96,7 @@ impl Teaser {
 #[derive(Serialize)]
 pub struct PhotoView {
     pub src: String,
+    pub srcset: String,
     pub width: u32,
     pub height: u32,
 }
@@ -115,7 +119,7 @@ impl Card {
             kind: c.kind.as_str(),
             bio: c.bio.clone(),
             url: contributor_url(c.slug.as_str()),
-            photo: photo.map(|m| PhotoView { src: m.url(), width: m.width, height: m.height }),
+            photo: photo.map(|m| PhotoView { src: m.url(), srcset: m.webp_srcset(), width: m.width, height: m.height }),
         }
     }
 }

@@ -251,3 +251,34 @@ catalogue-new-contributor = Add a contributor
 catalogue-new-section = Add a section
 # $name (string)
 catalogue-edit = Edit { $name }
+newsroom-nav-media = Media library
+media-upload-heading = Upload an image
+media-field-file = Image file
+# $megabytes (number), $megapixels (number)
+media-file-hint = JPEG, PNG, WebP or GIF; at most { $megabytes } MB and { $megapixels } megapixels. Location, camera and other hidden data are removed; smaller copies are made for phones.
+media-drop-hint = Or drop an image file here.
+media-field-alt = Alt text
+media-alt-hint = What the image shows, for people who cannot see it. Not the caption: the caption is written with the article.
+media-field-credit = Credit
+media-credit-hint = Who made the image or owns it, e.g. "Asha Mwangi / Dateline".
+media-progress = Uploading
+media-upload = Upload
+media-not-uploaded = Nothing was uploaded. Correct the following and choose the file again:
+# $alt (string)
+media-uploaded = Uploaded: { $alt }. It can now be chosen as a lead image or a contributor photo.
+# $count (number)
+media-library-heading = In the library ({ $count })
+media-empty = The library is empty: upload the first image above.
+media-no-credit = No credit given
+media-uploading-failed = The upload did not reach the server. Nothing was stored; try again.
+
+# $megabytes (number)
+media-too-large = The file is larger than { $megabytes } MB: choose a smaller image.
+editor-field-lead_image = Lead image
+editor-field-lead_caption = Lead image caption
+editor-no-lead-image = No lead image
+editor-lead-image-hint = Chosen from the media library, which gives its alt text and credit. Upload new images there first.
+catalogue-photo = Photo
+catalogue-no-photo = No photo
+catalogue-current-photo = The current photo
+catalogue-photo-hint = Chosen from the media library; it is cropped to 16:9 around its centre.

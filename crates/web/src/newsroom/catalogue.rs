@@ -1,6 +1,7 @@
 //! Contributors and sections, managed by editors. A slug, once made, stays:
 //! pages and articles link to it. Every problem is shown at once; nothing
-//! is saved until all is valid. (Contributor photos come with the media library.)
+//! is saved until all is valid. A contributor's photo is chosen from the
+//! media library and stored cropped to 16:9, the shape cards show.
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -26,6 +27,9 @@ pub struct ContributorForm {
     kind: String,
     #[serde(default)]
     bio: String,
+    /// A media key: the current photo, a library image to crop, or empty for none.
+    #[serde(default)]
+    photo: String,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -44,7 +48,14 @@ pub struct SectionForm {
 
 impl From<Contributor> for ContributorForm {
     fn from(c: Contributor) -> Self {
-        Self { csrf: String::new(), slug: c.slug.to_string(), name: c.name, kind: c.kind.as_str().into(), bio: c.bio }
+        Self {
+            csrf: String::new(),
+            slug: c.slug.to_string(),
+            name: c.name,
+            kind: c.kind.as_str().into(),
+            bio: c.bio,
+            photo: c.photo.unwrap_or_default(),
+        }
     }
 }
 
@@ -75,6 +86,17 @@ const CONTRIBUTORS: Catalogue = Catalogue {
 const SECTIONS: Catalogue =
     Catalogue { template: "newsroom/sections.html", title_id: "newsroom-nav-sections", url: "/newsroom/sections" };
 
+/// A library image a contributor photo may be made from.
+#[derive(Serialize)]
+struct PhotoChoice {
+    key: String,
+    /// The alt text, shortened for a list of choices.
+    label: String,
+}
+
+/// How many of the newest library images the contributor form offers.
+const PHOTO_CHOICES: u32 = 500;
+
 /// A catalogue page: the list, and the form (new, or editing one entry) with its problems.
 fn render<T: Serialize>(
     state: &SharedState,
@@ -82,11 +104,11 @@ fn render<T: Serialize>(
     (catalogue, status): (&Catalogue, StatusCode),
     rows: Vec<T>,
     form: &T,
-    editing: bool,
-    errors: Vec<String>,
+    (editing, errors): (bool, Vec<String>),
+    photos: Vec<PhotoChoice>,
 ) -> Result<Response, WebError> {
     let ctx = context! { page_title => state.messages.get("en", catalogue.title_id, &[]),
-    rows => Serde(rows), form => Serde(form), editing => editing, errors => errors,
+    rows => Serde(rows), form => Serde(form), editing => editing, errors => errors, photos => Serde(photos),
     ..chrome(state, who, catalogue.url) };
     Ok((status, Html(state.templates.render(catalogue.template, ctx)?)).into_response())
 }
@@ -106,7 +128,9 @@ async fn contributors_page(
     errors: Vec<String>,
 ) -> Result<Response, WebError> {
     let rows = state.store.all_contributors().await?.into_iter().map(ContributorForm::from).collect();
-    render(state, who, (&CONTRIBUTORS, status), rows, form, editing, errors)
+    let library = state.library.library(PHOTO_CHOICES, 0).await?.items;
+    let photos = library.into_iter().map(|i| PhotoChoice { key: i.media.key, label: super::short_label(&i.alt) }).collect();
+    render(state, who, (&CONTRIBUTORS, status), rows, form, (editing, errors), photos)
 }
 
 pub async fn contributors(State(state): State<SharedState>, who: SignedIn) -> Result<Response, WebError> {
@@ -137,21 +161,53 @@ pub async fn save_contributor(
     let slug = Slug::parse(form.slug.trim()).map_err(|e| problems.add("slug", e)).ok();
     let kind = ContributorKind::parse(&form.kind).map_err(|e| problems.add("kind", e)).ok();
     if let (Some(slug), Some(kind)) = (slug, kind) {
-        // Editing keeps the photo; a new contributor has none until the media library gives one.
-        let photo = existing.as_ref().and_then(|c| c.photo.clone());
-        let c = Contributor { slug, name: form.name.trim().into(), kind, bio: form.bio.trim().into(), photo };
+        let current = existing.as_ref().and_then(|c| c.photo.clone());
+        let mut c = Contributor { slug, name: form.name.trim().into(), kind, bio: form.bio.trim().into(), photo: None };
         match c.validate() {
-            Ok(()) => {
-                state.store.save_contributor(&c).await?;
-                let action = if existing.is_some() { "contributor-changed" } else { "contributor-added" };
-                state.accounts.audit(Some(who.user.id), action, c.slug.as_str(), &c.name).await?;
-                return Ok(Redirect::to("/newsroom/contributors").into_response());
-            }
+            Ok(()) => match chosen_photo(&state, form.photo.trim(), current).await? {
+                Ok(photo) => {
+                    c.photo = photo;
+                    state.store.save_contributor(&c).await?;
+                    let action = if existing.is_some() { "contributor-changed" } else { "contributor-added" };
+                    state.accounts.audit(Some(who.user.id), action, c.slug.as_str(), &c.name).await?;
+                    return Ok(Redirect::to("/newsroom/contributors").into_response());
+                }
+                Err(message) => problems.add("photo", message),
+            },
             Err(p) => problems.extend(p),
         }
     }
     let errors = problem_list(&problems);
     contributors_page(&state, &who, StatusCode::UNPROCESSABLE_ENTITY, &form, existing.is_some(), errors).await
+}
+
+/// The photo key to store: none, the current one kept, or a 16:9 crop of a
+/// library image (made and stored now, after everything else was checked).
+async fn chosen_photo(
+    state: &SharedState,
+    chosen: &str,
+    current: Option<String>,
+) -> Result<Result<Option<String>, String>, WebError> {
+    if chosen.is_empty() {
+        return Ok(Ok(None));
+    }
+    if current.as_deref() == Some(chosen) {
+        return Ok(Ok(current));
+    }
+    let Some(image) = state.library.library_image(chosen).await? else {
+        return Ok(Err("choose a photo from the media library".into()));
+    };
+    let Some(path) = state.store.media_files().path(&image.media.key) else {
+        return Ok(Err("choose a photo from the media library".into()));
+    };
+    let bytes = tokio::fs::read(&path).await.map_err(dateline_store::StoreError::from)?;
+    let cropped = tokio::task::spawn_blocking(move || dateline_store::images::prepare_16_9(&bytes))
+        .await
+        .map_err(|e| WebError::Setup(format!("cropping a photo failed: {e}")))?;
+    match cropped {
+        Ok(prepared) => Ok(Ok(Some(state.store.put_image(prepared).await?.key))),
+        Err(e) => Ok(Err(format!("the chosen image {e}"))),
+    }
 }
 
 // ----------------------------------------------------------------- sections
@@ -165,7 +221,7 @@ async fn sections_page(
     errors: Vec<String>,
 ) -> Result<Response, WebError> {
     let rows = state.store.sections().await?.into_iter().map(SectionForm::from).collect();
-    render(state, who, (&SECTIONS, status), rows, form, editing, errors)
+    render(state, who, (&SECTIONS, status), rows, form, (editing, errors), Vec::new())
 }
 
 pub async fn sections(State(state): State<SharedState>, who: SignedIn) -> Result<Response, WebError> {

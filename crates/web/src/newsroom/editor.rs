@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use dateline_core::draft::ArticleDraft;
 use dateline_core::markdown::{ResolvedImage, image_sources};
-use dateline_core::{Article, Permission, Problems, Status};
+use dateline_core::{Article, LeadImage, Permission, Problems, Status};
 use dateline_store::editorial::{EditorialRow, SaveRefused};
 use jiff::Timestamp;
 use minijinja::context;
@@ -53,6 +53,19 @@ struct SectionOption {
     name: String,
 }
 
+/// An image the lead image may be chosen from.
+#[derive(Serialize)]
+struct ImageChoice {
+    key: String,
+    thumbnail: String,
+    /// The alt text, shortened for a list of choices.
+    label: String,
+    credit: String,
+}
+
+/// How many of the newest library images the editor offers as lead images.
+const LEAD_IMAGE_CHOICES: u32 = 500;
+
 #[derive(Serialize, Default)]
 struct Conflict {
     current: i64,
@@ -80,6 +93,19 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         .into_iter()
         .map(|s| SectionOption { slug: s.slug.to_string(), name: s.name })
         .collect();
+    let library: Vec<ImageChoice> = state
+        .library
+        .library(LEAD_IMAGE_CHOICES, 0)
+        .await?
+        .items
+        .into_iter()
+        .map(|i| ImageChoice {
+            thumbnail: i.media.variants.first().map(|v| format!("/media/{}", v.key)).unwrap_or_else(|| i.media.url()),
+            key: i.media.key,
+            label: super::short_label(&i.alt),
+            credit: i.credit,
+        })
+        .collect();
     let errors: HashMap<&str, Vec<&str>> = page.problems.iter().fold(HashMap::new(), |mut m, p| {
         m.entry(p.field.as_str()).or_default().push(p.message.as_str());
         m
@@ -100,6 +126,7 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         revision => page.revision,
         status => page.row.map(|r| r.state(Timestamp::now())).unwrap_or("new"),
         sections => Serde(sections),
+        library => Serde(library),
         errors => Serde(errors),
         error_count => page.problems.iter().count(),
         conflict => page.conflict.map(Serde),
@@ -213,10 +240,24 @@ async fn article_from_form(
 ) -> Result<Result<Article, Problems>, WebError> {
     let images = resolve_images(state, &draft.body).await?;
     let now = Timestamp::now();
-    let lead = existing.and_then(|a| a.lead_image.clone());
     // References are checked from the draft's text, so they are reported
     // together with every other problem.
     let mut problems = Problems::new();
+    let lead = match draft.lead_image.trim() {
+        "" => None,
+        key => match state.library.library_image(key).await? {
+            Some(image) => Some(LeadImage {
+                media: image.media.key,
+                alt: image.alt,
+                caption: None,
+                credit: Some(image.credit).filter(|c| !c.is_empty()),
+            }),
+            None => {
+                problems.add("lead_image", "choose an image from the media library");
+                None
+            }
+        },
+    };
     let section = draft.section.trim();
     if !section.is_empty() && state.store.section(section).await?.is_none() {
         problems.add("section", "choose a section");
@@ -339,6 +380,8 @@ fn field_value<'a>(d: &'a ArticleDraft, field: &str) -> &'a str {
         "language" => &d.language,
         "dateline" => &d.dateline,
         "summary" => &d.summary,
+        "lead_image" => &d.lead_image,
+        "lead_caption" => &d.lead_caption,
         "body" => &d.body,
         "contributors" => &d.contributors,
         _ => &d.publish_at,

@@ -7,6 +7,7 @@ mod breaking;
 mod catalogue;
 mod editor;
 mod lexicon;
+mod media;
 mod pages;
 mod session;
 mod sign_in;
@@ -14,7 +15,7 @@ mod sign_in;
 use std::net::SocketAddr;
 
 use axum::Router;
-use axum::extract::ConnectInfo;
+use axum::extract::{ConnectInfo, DefaultBodyLimit};
 use axum::http::request::Parts;
 use axum::routing::{get, post};
 use minijinja::Value;
@@ -49,6 +50,14 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/sections/{slug}", get(catalogue::edit_section))
 }
 
+/// The media library, apart: its uploads need a larger body and more time.
+pub fn upload_routes() -> Router<SharedState> {
+    Router::new().route(
+        "/newsroom/media",
+        get(media::page).post(media::upload).layer(DefaultBodyLimit::max(media::UPLOAD_BODY_LIMIT)),
+    )
+}
+
 #[derive(Serialize)]
 struct NavItem {
     label: String,
@@ -62,6 +71,7 @@ fn chrome(state: &SharedState, who: &SignedIn, current: &str) -> Value {
     use dateline_core::Permission::*;
     let items = [
         ("newsroom-nav-articles", "/newsroom/", UseNewsroom),
+        ("newsroom-nav-media", "/newsroom/media", ManageMedia),
         ("newsroom-nav-breaking", "/newsroom/breaking", ManageBreaking),
         ("newsroom-nav-contributors", "/newsroom/contributors", ManageContributors),
         ("newsroom-nav-sections", "/newsroom/sections", ManageSections),
@@ -89,4 +99,14 @@ fn chrome(state: &SharedState, who: &SignedIn, current: &str) -> Value {
 /// The client's address, for rate limiting; absent when not served over TCP (tests).
 fn client_address(parts: &Parts) -> String {
     parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}
+
+/// An image's alt text cut to fit a list of choices.
+fn short_label(alt: &str) -> String {
+    const MAX_CHARS: usize = 90;
+    if alt.chars().count() <= MAX_CHARS {
+        return alt.to_owned();
+    }
+    let cut: String = alt.chars().take(MAX_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
 }

@@ -1,6 +1,9 @@
 //! Checking images before they are stored: real format (not the file name),
-//! size limits, a full decode (broken files are refused), and the 16:9 crop
-//! used for contributor photos.
+//! size and pixel limits read from the header before anything is decoded
+//! (decompression bombs), and a full decode (broken files are refused).
+//! [`prepare`] turns an accepted image into what is stored.
+
+mod prepare;
 
 use std::io::Cursor;
 
@@ -12,7 +15,12 @@ use thiserror::Error;
 pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
 /// Largest side in pixels; also bounds memory when decoding (decompression bombs).
 pub const MAX_IMAGE_SIDE: u32 = 12_000;
-const MAX_DECODE_ALLOC: u64 = 512 * 1024 * 1024;
+/// Most pixels in one image (a 50-megapixel camera's frame): bounds decoding
+/// time and memory, whatever the sides are.
+pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
+const MAX_DECODE_ALLOC: u64 = 400 * 1024 * 1024;
+
+pub use prepare::{EncodedImage, PreparedImage, VARIANT_WIDTHS, prepare, prepare_16_9};
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ImageError {
@@ -20,7 +28,10 @@ pub enum ImageError {
     TooLarge { bytes: u64 },
     #[error("is not a JPEG, PNG, WebP or GIF image")]
     NotAnImage,
-    #[error("is {width}×{height} pixels; images are at most {MAX_IMAGE_SIDE} pixels on a side")]
+    #[error(
+        "is {width}×{height} pixels; images are at most {MAX_IMAGE_SIDE} pixels on a side and {} megapixels",
+        MAX_IMAGE_PIXELS / 1_000_000
+    )]
     TooManyPixels { width: u32, height: u32 },
     #[error("is a damaged image: {0}")]
     Broken(String),
@@ -73,9 +84,9 @@ fn reader(bytes: &[u8]) -> Result<(BytesReader<'_>, ImageFormat), ImageError> {
         Some(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP | ImageFormat::Gif)) => f,
         _ => return Err(ImageError::NotAnImage),
     };
+    // Sides and area are checked by `check_header` (to name them in the
+    // error); the allocation cap is the decoder's own second line of defence.
     let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_IMAGE_SIDE);
-    limits.max_image_height = Some(MAX_IMAGE_SIDE);
     limits.max_alloc = Some(MAX_DECODE_ALLOC);
     reader.limits(limits);
     Ok((reader, format))
@@ -84,39 +95,30 @@ fn reader(bytes: &[u8]) -> Result<(BytesReader<'_>, ImageFormat), ImageError> {
 /// Checks an image completely: format from its bytes, dimensions within
 /// limits (read from the header before any pixel is decoded), and a full decode.
 pub fn inspect(bytes: &[u8]) -> Result<ImageFacts, ImageError> {
+    let facts = check_header(bytes)?;
+    let (reader, _) = self::reader(bytes)?;
+    reader.decode().map_err(|e| decode_error(e, &facts))?;
+    Ok(facts)
+}
+
+/// Format and dimensions from the header alone, within the limits.
+fn check_header(bytes: &[u8]) -> Result<ImageFacts, ImageError> {
     let (reader, format) = reader(bytes)?;
     let (width, height) = reader.into_dimensions().map_err(|e| ImageError::Broken(e.to_string()))?;
-    if width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE {
+    if width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
         return Err(ImageError::TooManyPixels { width, height });
     }
     if width == 0 || height == 0 {
         return Err(ImageError::Broken("it has no pixels".into()));
     }
-    let (reader, _) = self::reader(bytes)?;
-    reader.decode().map_err(|e| match e {
-        image::ImageError::Limits(_) => ImageError::TooManyPixels { width, height },
-        other => ImageError::Broken(other.to_string()),
-    })?;
     Ok(ImageFacts { format, width, height })
 }
 
-/// Crops an image to 16:9 around its centre (contributor photos are shown at
-/// that shape). Returns the input untouched when it already is 16:9.
-pub fn crop_to_16_9(bytes: Vec<u8>) -> Result<(Vec<u8>, ImageFacts), ImageError> {
-    let facts = inspect(&bytes)?;
-    let (w, h) = (facts.width as u64, facts.height as u64);
-    if (w * 9).abs_diff(h * 16) <= w.max(h) / 50 {
-        return Ok((bytes, facts));
+fn decode_error(e: image::ImageError, facts: &ImageFacts) -> ImageError {
+    match e {
+        image::ImageError::Limits(_) => ImageError::TooManyPixels { width: facts.width, height: facts.height },
+        other => ImageError::Broken(other.to_string()),
     }
-    let (reader, _) = reader(&bytes)?;
-    let img = reader.decode().map_err(|e| ImageError::Broken(e.to_string()))?;
-    let (cw, ch) = if w * 9 > h * 16 { (h * 16 / 9, h) } else { (w, w * 9 / 16) };
-    let (cw, ch) = (cw.max(1) as u32, ch.max(1) as u32);
-    let cropped = img.crop_imm((facts.width - cw) / 2, (facts.height - ch) / 2, cw, ch).to_rgb8();
-    let mut out = Vec::new();
-    let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
-    cropped.write_with_encoder(encoder).map_err(|e| ImageError::Broken(e.to_string()))?;
-    Ok((out, ImageFacts { format: ImageFormat::Jpeg, width: cw, height: ch }))
 }
 
 #[cfg(test)]
@@ -155,25 +157,39 @@ mod tests {
         assert!(matches!(inspect(&huge), Err(ImageError::TooLarge { .. })));
     }
 
-    #[test]
-    fn refuses_decompression_bombs_from_the_header() {
-        // A tiny PNG claiming 20000×20000 pixels: refused before any pixel is decoded.
+    /// A well-formed PNG (valid header checksum) that claims `width`×`height`.
+    fn png_claiming(width: u32, height: u32) -> Vec<u8> {
         let mut bytes = png(1, 1);
-        bytes[16..20].copy_from_slice(&20_000u32.to_be_bytes());
-        bytes[20..24].copy_from_slice(&20_000u32.to_be_bytes());
-        let err = inspect(&bytes).unwrap_err();
-        assert!(matches!(err, ImageError::TooManyPixels { .. } | ImageError::Broken(_)), "{err:?}");
+        bytes[16..20].copy_from_slice(&width.to_be_bytes());
+        bytes[20..24].copy_from_slice(&height.to_be_bytes());
+        let crc = crc32(&bytes[12..29]);
+        bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+        bytes
+    }
+
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = u32::MAX;
+        for &byte in data {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
     }
 
     #[test]
-    fn crops_to_sixteen_by_nine() {
-        let (bytes, facts) = crop_to_16_9(png(400, 400)).unwrap();
-        assert_eq!((facts.width, facts.height), (400, 225));
-        assert_eq!(inspect(&bytes).unwrap().width, 400);
-        let (_, facts) = crop_to_16_9(png(1000, 100)).unwrap();
-        assert_eq!((facts.width, facts.height), (177, 100));
-        let original = png(160, 90);
-        assert_eq!(crop_to_16_9(original.clone()).unwrap().0, original);
+    fn refuses_too_many_pixels_even_within_the_side_limit() {
+        // 10000×10000 is 100 megapixels: each side is allowed, the area is not.
+        let err = inspect(&png_claiming(10_000, 10_000));
+        assert_eq!(err, Err(ImageError::TooManyPixels { width: 10_000, height: 10_000 }));
+    }
+
+    #[test]
+    fn refuses_decompression_bombs_from_the_header() {
+        // A tiny PNG claiming 20000×20000 pixels: refused before any pixel is decoded.
+        let err = inspect(&png_claiming(20_000, 20_000));
+        assert_eq!(err, Err(ImageError::TooManyPixels { width: 20_000, height: 20_000 }));
     }
 
     #[test]
