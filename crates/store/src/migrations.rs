@@ -13,5 +13,6 @@ pub fn migrator() -> Migrator {
         migration(3, "accounts", include_str!("../migrations/0003_accounts.sql")),
         migration(4, "revisions", include_str!("../migrations/0004_revisions.sql")),
         migration(5, "corrections", include_str!("../migrations/0005_corrections.sql")),
+        migration(6, "kept drafts", include_str!("../migrations/0006_kept_drafts.sql")),
     ])
 }
