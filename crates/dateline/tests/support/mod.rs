@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod newsroom;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -220,10 +222,18 @@ impl Browser {
     }
 
     pub fn post(&mut self, url: &str, fields: &[(&str, &str)]) -> Page {
-        let request = agent()
+        self.post_with_headers(url, fields, &[])
+    }
+
+    /// POST with extra request headers (what a browser adds: Origin, Sec-Fetch-Site…).
+    pub fn post_with_headers(&mut self, url: &str, fields: &[(&str, &str)], extra: &[(&str, &str)]) -> Page {
+        let mut request = agent()
             .post(url)
             .header("Cookie", &self.cookie_header())
             .header("Content-Type", "application/x-www-form-urlencoded");
+        for (name, value) in extra {
+            request = request.header(*name, *value);
+        }
         let page = match request.send(form_encode(fields)) {
             Ok(mut r) => Page {
                 status: r.status().as_u16(),

@@ -3,9 +3,11 @@
 //! anti-forgery token and the person's role on the server.
 
 mod auth;
+mod autosave;
 mod breaking;
 mod catalogue;
 mod editor;
+mod kept;
 mod lexicon;
 mod pages;
 mod session;
@@ -36,6 +38,8 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/articles/{slug}", get(editor::edit_form).post(editor::update))
         .route("/newsroom/articles/{slug}/history", get(editor::history))
         .route("/newsroom/articles/{slug}/corrections", post(editor::add_correction))
+        .route("/newsroom/articles/{slug}/autosave", post(autosave::save))
+        .route("/newsroom/preview", post(autosave::preview))
         .route("/newsroom/password", get(pages::password_form).post(pages::password_submit))
         .route("/newsroom/users", get(pages::users))
         .route("/newsroom/users/{id}/role", post(pages::set_role))
