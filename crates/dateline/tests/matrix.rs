@@ -68,6 +68,14 @@ const MATRIX: &[Row] = &[
     row(POST, "/newsroom/articles/{slug}",             Edit(Unpublish, AkisLive),  [LOGIN, DENY,  DONE,  DONE,  DONE]),
     row(POST, "/newsroom/articles/{slug}",             Edit(Unpublish, CorasLive), [LOGIN, DENY,  DENY,  DONE,  DONE]),
     row(POST, "/newsroom/articles/{slug}/corrections", Correction(AkisLive),       [LOGIN, DENY,  DENY,  DONE,  DONE]),
+    // The editor's script: JSON answers (401 signed out, 403 refused, 409 live articles wait for Save).
+    row(POST, "/newsroom/articles/{slug}/autosave",    Autosave(CorasDraft),       [NOAUTH, OK,   REFUSED, OK,   OK]),
+    row(POST, "/newsroom/articles/{slug}/autosave",    Autosave(AkisDraft),        [NOAUTH, REFUSED, OK,  OK,    OK]),
+    row(POST, "/newsroom/articles/{slug}/autosave",    Autosave(CorasLive),        [NOAUTH, REFUSED, REFUSED, LIVE, LIVE]),
+    row(POST, "/newsroom/preview",                     LivePreview,                [NOAUTH, OK,   OK,    OK,    OK]),
+    // The media library: everyone in the newsroom uploads.
+    row(GET,  "/newsroom/media",                       Plain,                      [LOGIN, OK,    OK,    OK,    OK]),
+    row(POST, "/newsroom/media",                       Upload,                     [LOGIN, DONE,  DONE,  DONE,  DONE]),
     row(POST, "/newsroom/articles/{slug}/corrections", Correction(Imported),       [LOGIN, DENY,  DENY,  DONE,  DONE]),
     // Editors: breaking news, lexicon, contributors, sections, the audit log.
     row(GET,  "/newsroom/breaking",                    Plain,                      [LOGIN, DENY,  DENY,  OK,    OK]),
@@ -99,6 +107,8 @@ enum Want {
     Deny,
     /// 303 to the sign-in form, coming back here after.
     SignIn,
+    /// 403 with a JSON `refused` answer (the editor's script asked).
+    Refused,
 }
 
 const OK: Want = Want::Allow(200);
@@ -106,6 +116,9 @@ const DONE: Want = Want::Allow(303);
 const BAD: Want = Want::Allow(400);
 const DENY: Want = Want::Deny;
 const LOGIN: Want = Want::SignIn;
+const NOAUTH: Want = Want::Allow(401);
+const LIVE: Want = Want::Allow(409);
+const REFUSED: Want = Want::Refused;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Method {
@@ -144,6 +157,12 @@ enum Case {
     NewSection,
     EditSection,
     RoleOf(Person),
+    /// The editor's autosave of an article.
+    Autosave(Whose),
+    /// The editor's live preview of a body.
+    LivePreview,
+    /// A new image into the media library (a multipart form with a file).
+    Upload,
 }
 
 /// The editor form's buttons.
@@ -262,6 +281,8 @@ enum Probe {
     Role(String),
     /// Who the cell's own browser is signed in as.
     SignedInAs,
+    /// How many images the media library holds.
+    Library,
 }
 
 /// A cell ready to send.
@@ -273,6 +294,8 @@ struct Prepared {
     probe: Probe,
     /// Whether an allowed request must change what the probe sees.
     changes: bool,
+    /// An image file to send as `multipart/form-data` with the fields.
+    file: Option<Vec<u8>>,
 }
 
 struct World {
@@ -437,6 +460,7 @@ impl World {
             fields: Vec::new(),
             probe: Probe::Nothing,
             changes: true,
+            file: None,
         };
         let mut slug = None;
         let mut id = None;
@@ -525,6 +549,26 @@ impl World {
                 p.fields = pairs(&[("slug", "world"), ("name", &name), ("language", "en"), ("position", "0")]);
                 p.probe = Probe::Shows("/".into(), name);
             }
+            Autosave(whose) => {
+                let s = self.fixture(whose);
+                let rev = self.revision(&s);
+                p.fields = article_fields("save", &rev, &s, &format!("Cell {n} autosaved"));
+                p.fields.retain(|(k, _)| k != "action");
+                p.probe = Probe::Article(s.clone());
+                // A live article is left for Save: allowed in, nothing changes.
+                p.changes = !matches!(whose, CorasLive | AkisLive);
+                slug = Some(s);
+            }
+            LivePreview => {
+                p.fields = pairs(&[("body", &format!("Cell {n} *previews* this."))]);
+                p.changes = false;
+            }
+            Upload => {
+                p.token_page = "/newsroom/media".into();
+                p.fields = pairs(&[("alt", &format!("Cell {n} picture")), ("credit", "Cell Photographer")]);
+                p.file = Some(distinct_png(n));
+                p.probe = Probe::Library;
+            }
             RoleOf(person) => {
                 let email = match (person, who.email()) {
                     (NewPerson, _) => {
@@ -587,6 +631,11 @@ impl World {
                 let list = text(&dateline(&["user", "list", "--data", self.d()]));
                 list.lines().find(|l| l.starts_with(&format!("{email} "))).unwrap_or("").to_owned()
             }
+            Probe::Library => {
+                let page = self.watch.get(&self.url("/newsroom/media"));
+                let count = page.body.split_once("In the library (").and_then(|(_, rest)| rest.split_once(')'));
+                format!("{} {:?}", page.status, count.map(|(n, _)| n.to_owned()))
+            }
             Probe::SignedInAs => {
                 let page = browser.get(&self.url("/newsroom/"));
                 let me = page
@@ -615,7 +664,12 @@ impl World {
                 let csrf = token_page.field("csrf").unwrap_or_else(|| NO_TOKEN.to_owned());
                 let mut fields = vec![("csrf", csrf.as_str())];
                 fields.extend(p.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-                browser.post(&self.url(&p.path), &fields)
+                match &p.file {
+                    Some(bytes) => {
+                        browser.post_multipart(&self.url(&p.path), &fields, Some(("file", "cell.png", bytes)), &[])
+                    }
+                    None => browser.post(&self.url(&p.path), &fields),
+                }
             }
         };
         // A password change is proved by changing it back with the new one
@@ -639,6 +693,7 @@ impl World {
                 Want::SignIn
             }
             (403, _) if page.body.contains("Not allowed") => Want::Deny,
+            (403, _) if page.body.contains("\"refused\"") => Want::Refused,
             (403, _) => return Err("403 without the \"Not allowed\" page".into()),
             (status, _) => Want::Allow(status),
         };
@@ -658,6 +713,15 @@ impl World {
         }
         Ok(())
     }
+}
+
+/// A small PNG unlike any other cell's, so each upload is a new library image.
+fn distinct_png(n: usize) -> Vec<u8> {
+    // Sizes differ, not only colours: re-encoding may make near colours the same file.
+    let img = image::RgbImage::from_pixel(64 + n as u32, 36, image::Rgb([(n * 37 % 256) as u8, 40, 90]));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).unwrap();
+    out
 }
 
 fn sign_in(server: &Server, email: &str) -> Browser {

@@ -5,26 +5,8 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use support::{Browser, Page, Server, bin, dateline, text};
-
-const PASSWORD: &str = "lake shore wind radio";
-
-/// Adds a person through the CLI, the password on standard input.
-fn add_user(data: &str, email: &str, role: &str) {
-    let mut child = Command::new(bin())
-        .args(["user", "add", "--email", email, "--role", role, "--data", data])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    writeln!(child.stdin.take().unwrap(), "{PASSWORD}").unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", text(&out));
-}
+use support::newsroom::{PASSWORD, add_user, article_fields, newsroom_with_content, sign_in};
+use support::{Browser, Server, dateline, text};
 
 fn newsroom() -> (tempfile::TempDir, Server) {
     let data = tempfile::tempdir().unwrap();
@@ -43,18 +25,6 @@ fn user_id(people_page: &str, email: &str) -> String {
     let row = &people_page[people_page.find(email).unwrap()..];
     let after = &row[row.find("/newsroom/users/").unwrap() + "/newsroom/users/".len()..];
     after[..after.find('/').unwrap()].to_owned()
-}
-
-fn sign_in(server: &Server, email: &str, password: &str) -> (Browser, Page) {
-    let mut browser = Browser::default();
-    let form = browser.get(&server.url("/newsroom/sign-in"));
-    assert_eq!(form.status, 200);
-    let csrf = form.field("csrf").expect("the form carries a token");
-    let page = browser.post(
-        &server.url("/newsroom/sign-in"),
-        &[("email", email), ("password", password), ("csrf", &csrf), ("next", "/newsroom/")],
-    );
-    (browser, page)
 }
 
 #[test]
@@ -236,47 +206,6 @@ fn bad_user_commands_explain_themselves() {
 }
 
 // ------------------------------------------------------------------ editing
-
-/// People of every role, plus the fixture's sections and contributors.
-fn newsroom_with_content() -> (tempfile::TempDir, Server) {
-    let data = tempfile::tempdir().unwrap();
-    let d = data.path().to_str().unwrap();
-    let content = dateline_import::fixtures::prepare("good").unwrap();
-    let out = dateline(&["import", content.path().to_str().unwrap(), "--data", d]);
-    assert!(out.status.success(), "{}", text(&out));
-    for (email, role) in
-        [("cora@x.news", "contributor"), ("aki@x.news", "author"), ("eda@x.news", "editor"), ("ed2@x.news", "editor")]
-    {
-        add_user(d, email, role);
-    }
-    let server = Server::start("serve", data.path());
-    (data, server)
-}
-
-fn article_fields<'a>(
-    csrf: &'a str,
-    revision: &'a str,
-    action: &'a str,
-    headline: &'a str,
-    body: &'a str,
-) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("csrf", csrf),
-        ("revision", revision),
-        ("action", action),
-        ("headline", headline),
-        ("dek", "A short standfirst."),
-        ("slug", ""),
-        ("section", "world"),
-        ("contributors", "lakeside-desk"),
-        ("dateline", "KISUMU"),
-        ("language", "en"),
-        ("tags", "ferries"),
-        ("summary", "Two new boats.\nA late crossing."),
-        ("body", body),
-        ("publish_at", ""),
-    ]
-}
 
 #[test]
 fn a_contributor_drafts_and_submits_an_editor_publishes_and_narration_is_queued() {

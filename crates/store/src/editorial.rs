@@ -55,6 +55,17 @@ pub enum SaveRefused {
     SlugTaken,
 }
 
+/// Editor text posted when its author's session had ended: nothing of it is
+/// saved as a revision; it waits to be put back into the editor at `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptDraft {
+    /// The editor it came from (`/newsroom/articles/<slug>` or `/newsroom/articles/new`).
+    pub path: String,
+    /// The revision the form was opened at, so a later save is still checked against it.
+    pub revision: i64,
+    pub draft_json: String,
+}
+
 #[async_trait]
 pub trait Editorial: Send + Sync {
     /// Every article, or only `owner`'s, most recently changed first.
@@ -84,4 +95,18 @@ pub trait Editorial: Send + Sync {
     async fn corrections(&self, slug: &str) -> Result<Vec<Correction>>;
     /// The draft snapshot (JSON) of revision `number`.
     async fn revision_draft(&self, slug: &str, number: i64) -> Result<Option<String>>;
+
+    /// Keeps `kept` under `token_hash`, and forgets drafts kept before
+    /// `forget_before`; `false` (nothing kept) when `at_most` are kept already.
+    async fn keep_draft(
+        &self,
+        token_hash: &str,
+        kept: &KeptDraft,
+        at: Timestamp,
+        forget_before: Timestamp,
+        at_most: u32,
+    ) -> Result<bool>;
+    /// Hands back (once: it is forgotten) the draft kept under `token_hash` for
+    /// `path`, unless it was kept before `since`.
+    async fn take_kept_draft(&self, token_hash: &str, path: &str, since: Timestamp) -> Result<Option<KeptDraft>>;
 }

@@ -14,5 +14,6 @@ pub fn migrator() -> Migrator {
         migration(4, "revisions", include_str!("../migrations/0004_revisions.sql")),
         migration(5, "corrections", include_str!("../migrations/0005_corrections.sql")),
         migration(6, "media library", include_str!("../migrations/0006_media_library.sql")),
+        migration(7, "kept drafts", include_str!("../migrations/0007_kept_drafts.sql")),
     ])
 }

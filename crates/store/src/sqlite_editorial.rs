@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use crate::editorial::{Correction, Editorial, EditorialRow, RevisionInfo, SaveRefused};
+use crate::editorial::{Correction, Editorial, EditorialRow, KeptDraft, RevisionInfo, SaveRefused};
 use crate::sqlite::write_article;
 use crate::{Result, SqliteStore, StoreError};
 
@@ -191,5 +191,56 @@ impl Editorial for SqliteStore {
         .fetch_optional(self.pool())
         .await?;
         Ok(found.map(|r| r.try_get("draft")).transpose()?)
+    }
+
+    async fn keep_draft(
+        &self,
+        token_hash: &str,
+        kept: &KeptDraft,
+        at: Timestamp,
+        forget_before: Timestamp,
+        at_most: u32,
+    ) -> Result<bool> {
+        let mut tx = self.pool().begin().await?;
+        sqlx::query("DELETE FROM kept_drafts WHERE kept_ts < ?")
+            .bind(forget_before.as_second())
+            .execute(&mut *tx)
+            .await?;
+        let count: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM kept_drafts").fetch_one(&mut *tx).await?.try_get("n")?;
+        if count >= i64::from(at_most) {
+            tx.commit().await?;
+            return Ok(false);
+        }
+        sqlx::query("INSERT INTO kept_drafts (token_hash, path, revision, draft, kept_ts) VALUES (?, ?, ?, ?, ?)")
+            .bind(token_hash)
+            .bind(&kept.path)
+            .bind(kept.revision)
+            .bind(&kept.draft_json)
+            .bind(at.as_second())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn take_kept_draft(&self, token_hash: &str, path: &str, since: Timestamp) -> Result<Option<KeptDraft>> {
+        let found = sqlx::query(
+            "DELETE FROM kept_drafts WHERE token_hash = ? AND path = ? AND kept_ts >= ? RETURNING path, revision, draft",
+        )
+        .bind(token_hash)
+        .bind(path)
+        .bind(since.as_second())
+        .fetch_optional(self.pool())
+        .await?;
+        found
+            .map(|r| {
+                Ok(KeptDraft {
+                    path: r.try_get("path")?,
+                    revision: r.try_get("revision")?,
+                    draft_json: r.try_get("draft")?,
+                })
+            })
+            .transpose()
     }
 }

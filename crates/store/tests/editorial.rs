@@ -5,7 +5,7 @@
 use dateline_core::markdown::{NoImages, render};
 use dateline_core::{Article, Contributor, ContributorKind, Language, Role, Section, Slug, Status};
 use dateline_store::accounts::NewUser;
-use dateline_store::editorial::SaveRefused;
+use dateline_store::editorial::{KeptDraft, SaveRefused};
 use dateline_store::{Accounts, Editorial, SqliteStore, Store};
 
 fn slug(s: &str) -> Slug {
@@ -87,4 +87,33 @@ async fn slugs_stay_unique_through_new_articles_and_renames() {
     assert_eq!(store.save_revision(Some("b"), &article("b-renamed", "B"), "{}", me, 1).await.unwrap(), Ok(2));
     assert!(store.article("b").await.unwrap().is_none());
     assert_eq!(store.revisions("b-renamed").await.unwrap().len(), 2, "history follows the rename");
+}
+
+#[tokio::test]
+async fn kept_drafts_are_handed_back_once_for_their_editor_and_expire() {
+    let (_dir, store, _) = setup().await;
+    let now = jiff::Timestamp::now();
+    let hour = jiff::SignedDuration::from_hours(1);
+    let kept =
+        KeptDraft { path: "/newsroom/articles/a".into(), revision: 3, draft_json: "{\"body\":\"Mine.\"}".into() };
+    assert!(store.keep_draft("t1", &kept, now, now - hour, 10).await.unwrap());
+    assert_eq!(store.take_kept_draft("t1", "/newsroom/articles/b", now - hour).await.unwrap(), None, "other editor");
+    assert_eq!(store.take_kept_draft("t2", &kept.path, now - hour).await.unwrap(), None, "other token");
+    assert_eq!(store.take_kept_draft("t1", &kept.path, now - hour).await.unwrap(), Some(kept.clone()));
+    assert_eq!(store.take_kept_draft("t1", &kept.path, now - hour).await.unwrap(), None, "handed back once");
+
+    store.keep_draft("old", &kept, now - hour * 3, now - hour * 4, 10).await.unwrap();
+    assert_eq!(store.take_kept_draft("old", &kept.path, now - hour).await.unwrap(), None, "too old to hand back");
+    store.keep_draft("old2", &kept, now - hour * 3, now - hour * 4, 10).await.unwrap();
+    store.keep_draft("new", &kept, now, now - hour, 10).await.unwrap();
+    assert_eq!(
+        store.take_kept_draft("old2", &kept.path, now - hour * 4).await.unwrap(),
+        None,
+        "forgotten by a later keep"
+    );
+
+    // A bounded number wait at once: the rest are not kept.
+    assert!(store.keep_draft("second", &kept, now, now - hour, 2).await.unwrap());
+    assert!(!store.keep_draft("third", &kept, now, now - hour, 2).await.unwrap());
+    assert_eq!(store.take_kept_draft("third", &kept.path, now - hour).await.unwrap(), None);
 }

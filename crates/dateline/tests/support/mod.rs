@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod newsroom;
+
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -220,11 +222,54 @@ impl Browser {
     }
 
     pub fn post(&mut self, url: &str, fields: &[(&str, &str)]) -> Page {
-        let request = agent()
-            .post(url)
-            .header("Cookie", &self.cookie_header())
-            .header("Content-Type", "application/x-www-form-urlencoded");
-        let page = match request.send(form_encode(fields)) {
+        self.post_with_headers(url, fields, &[])
+    }
+
+    /// POST with extra request headers (what a browser adds: Origin, Sec-Fetch-Site…).
+    pub fn post_with_headers(&mut self, url: &str, fields: &[(&str, &str)], extra: &[(&str, &str)]) -> Page {
+        let body = form_encode(fields).into_bytes();
+        self.send(url, "application/x-www-form-urlencoded", body, extra)
+    }
+
+    /// POST a `multipart/form-data` form, as a file input sends it; `file` is
+    /// (field name, file name, bytes).
+    pub fn post_multipart(
+        &mut self,
+        url: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &str, &[u8])>,
+        extra: &[(&str, &str)],
+    ) -> Page {
+        const BOUNDARY: &str = "----dateline-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        if let Some((name, file_name, bytes)) = file {
+            body.extend_from_slice(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        self.send(url, &format!("multipart/form-data; boundary={BOUNDARY}"), body, extra)
+    }
+
+    fn send(&mut self, url: &str, content_type: &str, body: Vec<u8>, extra: &[(&str, &str)]) -> Page {
+        let mut request =
+            agent().post(url).header("Cookie", &self.cookie_header()).header("Content-Type", content_type);
+        for (name, value) in extra {
+            request = request.header(*name, *value);
+        }
+        let page = match request.send(&body[..]) {
             Ok(mut r) => Page {
                 status: r.status().as_u16(),
                 headers: r
@@ -232,7 +277,7 @@ impl Browser {
                     .iter()
                     .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
                     .collect(),
-                body: r.body_mut().read_to_string().unwrap_or_default(),
+                body: r.body_mut().with_config().limit(64 * 1024 * 1024).read_to_string().unwrap_or_default(),
             },
             Err(e) => panic!("POST {url}: {e}"),
         };

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 /// Largest image file accepted.
-pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
+pub const MAX_IMAGE_BYTES: u64 = 20_000_000;
 /// Largest side in pixels; also bounds memory when decoding (decompression bombs).
 pub const MAX_IMAGE_SIDE: u32 = 12_000;
 /// Most pixels in one image (a 50-megapixel camera's frame): bounds decoding

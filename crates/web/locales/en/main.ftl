@@ -282,3 +282,29 @@ catalogue-photo = Photo
 catalogue-no-photo = No photo
 catalogue-current-photo = The current photo
 catalogue-photo-hint = Chosen from the media library; it is cropped to 16:9 around its centre.
+# Kept work: the editor's text survives a failed save, a closed tab or an ended session.
+sign-in-kept = You were signed out, so nothing was saved. Your text is kept: sign in, and it will be back in the editor.
+editor-kept = You were signed out before this was saved. Your text was kept and is in the form below: check it, then save again.
+# $time (string) when the browser kept it
+editor-local-found = This browser kept text from { $time } that differs from the saved version.
+editor-local-older = Someone has saved a newer version since then. If you restore your text, Save will show you what differs before anything is overwritten.
+editor-local-heading = Unsaved text in this browser
+editor-local-restore = Restore my text
+editor-local-discard = Discard it
+editor-local-restored = Your text from this browser is back in the form. It is not saved yet.
+editor-local-discarded = The text kept in this browser was discarded.
+# $time (string)
+editor-autosave-saved = Saved { $time }.
+# $time (string)
+editor-autosave-new = Kept in this browser { $time }. It reaches the newsroom when you press Save.
+# $time (string)
+editor-autosave-live = Kept in this browser { $time }. This article is live: changes reach readers only when you press Save.
+editor-autosave-signed-out = Not saved: you are signed out. Your text is kept in this browser; press Save to sign in again and get it back in the editor.
+# $revision (number)
+editor-autosave-conflict = Not saved: someone else saved a newer version (revision { $revision }). Your text is kept in this browser; press Save to see what differs.
+editor-autosave-problems = Not saved automatically: something needs fixing; press Save to see what. Your text is kept in this browser.
+editor-autosave-forbidden = Not saved: this page is out of date or your account cannot change this article. Your text is kept in this browser.
+editor-autosave-failed = Not saved: the newsroom could not be reached. Your text is kept in this browser, and saving will be tried again.
+editor-live-preview = Preview of the text
+editor-live-preview-hint = Updated as you type, as readers will see it.
+editor-live-preview-failed = The preview could not be updated.

@@ -129,7 +129,8 @@ async fn contributors_page(
 ) -> Result<Response, WebError> {
     let rows = state.store.all_contributors().await?.into_iter().map(ContributorForm::from).collect();
     let library = state.library.library(PHOTO_CHOICES, 0).await?.items;
-    let photos = library.into_iter().map(|i| PhotoChoice { key: i.media.key, label: super::short_label(&i.alt) }).collect();
+    let photos =
+        library.into_iter().map(|i| PhotoChoice { key: i.media.key, label: super::short_label(&i.alt) }).collect();
     render(state, who, (&CONTRIBUTORS, status), rows, form, (editing, errors), photos)
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use dateline_core::draft::ArticleDraft;
 use dateline_core::markdown::{ResolvedImage, image_sources};
@@ -18,7 +18,7 @@ use minijinja::context;
 use minijinja::value::Serde;
 use serde::{Deserialize, Serialize};
 
-use super::{SignedIn, chrome};
+use super::{SignedIn, chrome, kept};
 use crate::views::{ArticleView, Card};
 use crate::{SharedState, WebError};
 
@@ -34,7 +34,7 @@ pub struct EditorForm {
 }
 
 /// Whether `who` may change this article at all.
-fn may_edit(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
+pub(super) fn may_edit(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
     match row {
         None => who.user.role.can(Permission::WriteDrafts),
         Some(r) => who.user.role.can(Permission::EditAnyArticle) || r.owner_id == Some(who.user.id),
@@ -42,7 +42,7 @@ fn may_edit(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
 }
 
 /// Whether `who` may make (or keep) this article live.
-fn may_publish(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
+pub(super) fn may_publish(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
     let own = row.is_none_or(|r| r.owner_id == Some(who.user.id));
     who.user.role.can(Permission::PublishAny) || (own && who.user.role.can(Permission::PublishOwn))
 }
@@ -83,6 +83,8 @@ struct EditorPage<'a> {
     problems: &'a Problems,
     conflict: Option<Conflict>,
     saved: bool,
+    /// The form holds text kept when the session ended before a save.
+    kept: bool,
 }
 
 async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage<'_>) -> Result<Response, WebError> {
@@ -114,6 +116,15 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         Some(slug) => format!("/newsroom/articles/{slug}"),
         None => "/newsroom/articles/new".into(),
     };
+    // The form shows exactly what is stored (so editor.js may forget a copy
+    // it kept in the browser that equals it); autosave only for articles not live.
+    let clean = page.problems.is_empty() && page.conflict.is_none() && page.restoring.is_none() && !page.kept;
+    let autosave = match (page.slug, page.row) {
+        (Some(slug), Some(row)) if row.status != Status::Published => {
+            Some(format!("/newsroom/articles/{slug}/autosave"))
+        }
+        _ => None,
+    };
     let title = match page.slug {
         Some(_) => state.messages.get("en", "editor-edit-title", &[]),
         None => state.messages.get("en", "editor-new-title", &[]),
@@ -132,6 +143,9 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         conflict => page.conflict.map(Serde),
         saved => page.saved,
         restoring => page.restoring,
+        kept => page.kept,
+        clean => clean,
+        autosave => autosave,
         can_publish => may_publish(page.who, page.row),
         can_correct => page.row.is_some_and(|r| r.status == Status::Published) && page.who.user.role.can(Permission::EditAnyArticle),
         ..chrome(state, page.who, "/newsroom/")
@@ -141,7 +155,11 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
 }
 
 /// The draft to edit: the latest revision, or (for imported articles) the article itself.
-async fn current_draft(state: &SharedState, slug: &str, row: &EditorialRow) -> Result<ArticleDraft, WebError> {
+pub(super) async fn current_draft(
+    state: &SharedState,
+    slug: &str,
+    row: &EditorialRow,
+) -> Result<ArticleDraft, WebError> {
     if row.revision > 0
         && let Some(json) = state.editorial.revision_draft(slug, row.revision).await?
         && let Some(draft) = ArticleDraft::from_json(&json)
@@ -152,21 +170,29 @@ async fn current_draft(state: &SharedState, slug: &str, row: &EditorialRow) -> R
     Ok(ArticleDraft::from_article(&article))
 }
 
-pub async fn new_form(State(state): State<SharedState>, who: SignedIn) -> Result<Response, WebError> {
+pub async fn new_form(
+    State(state): State<SharedState>,
+    who: SignedIn,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
     who.require(Permission::WriteDrafts)?;
-    let draft = ArticleDraft { language: "en".into(), ..Default::default() };
+    let kept = kept::take(&state, &headers, "/newsroom/articles/new").await?;
+    let (revision, draft) =
+        kept.clone().unwrap_or_else(|| (0, ArticleDraft { language: "en".into(), ..Default::default() }));
     let page = EditorPage {
         who: &who,
         restoring: None,
         slug: None,
         row: None,
         draft: &draft,
-        revision: 0,
+        revision,
         problems: &Problems::new(),
         conflict: None,
         saved: false,
+        kept: kept.is_some(),
     };
-    render_editor(&state, StatusCode::OK, page).await
+    let response = render_editor(&state, StatusCode::OK, page).await?;
+    Ok(if kept.is_some() { kept::forget(response) } else { response })
 }
 
 pub async fn edit_form(
@@ -174,18 +200,21 @@ pub async fn edit_form(
     who: SignedIn,
     Path(slug): Path<String>,
     axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+    headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let row = state.editorial.editorial(&slug).await?.ok_or(WebError::NotFound)?;
     if !may_edit(&who, Some(&row)) {
         return Err(WebError::Forbidden);
     }
-    let restoring = q.get("from").and_then(|n| n.parse::<i64>().ok());
-    let draft = match restoring {
-        Some(n) => {
+    let kept = kept::take(&state, &headers, &format!("/newsroom/articles/{slug}")).await?;
+    let restoring = q.get("from").and_then(|n| n.parse::<i64>().ok()).filter(|_| kept.is_none());
+    let draft = match (&kept, restoring) {
+        (Some((_, draft)), _) => draft.clone(),
+        (None, Some(n)) => {
             let json = state.editorial.revision_draft(&slug, n).await?.ok_or(WebError::NotFound)?;
             ArticleDraft::from_json(&json).ok_or(WebError::NotFound)?
         }
-        None => current_draft(&state, &slug, &row).await?,
+        (None, None) => current_draft(&state, &slug, &row).await?,
     };
     let page = EditorPage {
         who: &who,
@@ -193,33 +222,49 @@ pub async fn edit_form(
         slug: Some(&slug),
         row: Some(&row),
         draft: &draft,
-        revision: row.revision,
+        revision: kept.as_ref().map_or(row.revision, |(revision, _)| *revision),
         problems: &Problems::new(),
         conflict: None,
-        saved: q.contains_key("saved"),
+        saved: q.contains_key("saved") && kept.is_none(),
+        kept: kept.is_some(),
     };
-    render_editor(&state, StatusCode::OK, page).await
+    let response = render_editor(&state, StatusCode::OK, page).await?;
+    Ok(if kept.is_some() { kept::forget(response) } else { response })
 }
 
 pub async fn create(
     State(state): State<SharedState>,
-    who: SignedIn,
+    who: Option<SignedIn>,
+    headers: HeaderMap,
     Form(form): Form<EditorForm>,
 ) -> Result<Response, WebError> {
-    save(state, who, None, form).await
+    match who {
+        Some(who) => save(state, who, None, form).await,
+        None => kept::sign_in_keeping(&state, &headers, "/newsroom/articles/new", &form.revision, &form.draft).await,
+    }
 }
 
 pub async fn update(
     State(state): State<SharedState>,
-    who: SignedIn,
+    who: Option<SignedIn>,
+    headers: HeaderMap,
     Path(slug): Path<String>,
     Form(form): Form<EditorForm>,
 ) -> Result<Response, WebError> {
-    save(state, who, Some(slug), form).await
+    match who {
+        Some(who) => save(state, who, Some(slug), form).await,
+        None => {
+            let path = format!("/newsroom/articles/{slug}");
+            kept::sign_in_keeping(&state, &headers, &path, &form.revision, &form.draft).await
+        }
+    }
 }
 
 /// Inline images may be any stored image, written as `/media/KEY`.
-async fn resolve_images(state: &SharedState, markdown: &str) -> Result<HashMap<String, ResolvedImage>, WebError> {
+pub(super) async fn resolve_images(
+    state: &SharedState,
+    markdown: &str,
+) -> Result<HashMap<String, ResolvedImage>, WebError> {
     let mut found = HashMap::new();
     for src in image_sources(markdown) {
         if let Some(key) = src.strip_prefix("/media/")
@@ -232,7 +277,7 @@ async fn resolve_images(state: &SharedState, markdown: &str) -> Result<HashMap<S
 }
 
 /// Builds the article the form describes, checking references the draft cannot.
-async fn article_from_form(
+pub(super) async fn article_from_form(
     state: &SharedState,
     existing: Option<&Article>,
     draft: &ArticleDraft,
@@ -329,6 +374,7 @@ async fn save(state: SharedState, who: SignedIn, slug: Option<String>, form: Edi
         problems,
         conflict,
         saved: false,
+        kept: false,
     };
     let article = match article_from_form(&state, existing.as_ref(), &draft, status).await? {
         Ok(a) => a,

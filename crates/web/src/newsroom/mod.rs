@@ -3,9 +3,11 @@
 //! anti-forgery token and the person's role on the server.
 
 mod auth;
+mod autosave;
 mod breaking;
 mod catalogue;
 mod editor;
+mod kept;
 mod lexicon;
 mod media;
 mod pages;
@@ -37,6 +39,8 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/articles/{slug}", get(editor::edit_form).post(editor::update))
         .route("/newsroom/articles/{slug}/history", get(editor::history))
         .route("/newsroom/articles/{slug}/corrections", post(editor::add_correction))
+        .route("/newsroom/articles/{slug}/autosave", post(autosave::save))
+        .route("/newsroom/preview", post(autosave::preview))
         .route("/newsroom/password", get(pages::password_form).post(pages::password_submit))
         .route("/newsroom/users", get(pages::users))
         .route("/newsroom/users/{id}/role", post(pages::set_role))
@@ -52,10 +56,8 @@ pub fn routes() -> Router<SharedState> {
 
 /// The media library, apart: its uploads need a larger body and more time.
 pub fn upload_routes() -> Router<SharedState> {
-    Router::new().route(
-        "/newsroom/media",
-        get(media::page).post(media::upload).layer(DefaultBodyLimit::max(media::UPLOAD_BODY_LIMIT)),
-    )
+    let body_limit = DefaultBodyLimit::max(media::UPLOAD_BODY_LIMIT);
+    Router::new().route("/newsroom/media", get(media::page).post(media::upload).layer(body_limit))
 }
 
 #[derive(Serialize)]

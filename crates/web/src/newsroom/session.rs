@@ -2,9 +2,9 @@
 //! sliding expiry. Pages that need a person take a [`SignedIn`]; without a
 //! valid session the visitor is sent to sign in and brought back after.
 
-use axum::extract::FromRequestParts;
-use axum::http::header;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use dateline_core::Permission;
 use dateline_store::accounts::{Session, User};
@@ -38,8 +38,12 @@ impl SignedIn {
 
 /// A cookie's value from the request.
 pub fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
+    cookie_in(&parts.headers, name)
+}
+
+/// A cookie's value from request headers.
+pub fn cookie_in(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -59,27 +63,43 @@ fn to_sign_in(parts: &Parts) -> Response {
     Redirect::to(&format!("/newsroom/sign-in?next={next}")).into_response()
 }
 
-impl FromRequestParts<SharedState> for SignedIn {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, Self::Rejection> {
-        let Some(token) = cookie(parts, SESSION_COOKIE) else { return Err(to_sign_in(parts)) };
+impl SignedIn {
+    /// The person whose valid session the request carries, if any.
+    async fn find(parts: &Parts, state: &SharedState) -> Result<Option<Self>, WebError> {
+        let Some(token) = cookie(parts, SESSION_COOKIE) else { return Ok(None) };
         let hash = token_hash(&token);
         let now = Timestamp::now();
-        let found = state.accounts.session(&hash, now).await.map_err(|e| WebError::from(e).into_response())?;
-        let Some((session, user)) = found else { return Err(to_sign_in(parts)) };
+        let Some((session, user)) = state.accounts.session(&hash, now).await? else { return Ok(None) };
         // Slide the expiry, but write at most once a minute per session.
         if session.expires < now + IDLE - SignedDuration::from_mins(1) {
-            state
-                .accounts
-                .touch_session(&hash, now, now + IDLE)
-                .await
-                .map_err(|e| WebError::from(e).into_response())?;
+            state.accounts.touch_session(&hash, now, now + IDLE).await?;
         }
         let text_size = crate::text_size::TextSize::from_cookie_header(
             parts.headers.get(header::COOKIE).and_then(|v| v.to_str().ok()),
         )
         .as_str();
-        Ok(Self { user, session, text_size })
+        Ok(Some(Self { user, session, text_size }))
+    }
+}
+
+impl FromRequestParts<SharedState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Self, Self::Rejection> {
+        match Self::find(parts, state).await {
+            Ok(Some(who)) => Ok(who),
+            Ok(None) => Err(to_sign_in(parts)),
+            Err(e) => Err(e.into_response()),
+        }
+    }
+}
+
+/// `Option<SignedIn>`: for handlers that answer a missing session themselves
+/// (JSON endpoints, and editor forms whose text must not be lost).
+impl OptionalFromRequestParts<SharedState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &SharedState) -> Result<Option<Self>, Self::Rejection> {
+        Self::find(parts, state).await.map_err(IntoResponse::into_response)
     }
 }

@@ -18,13 +18,13 @@ use super::auth::{new_token, same_secret, token_hash, verify_password};
 use super::session::{IDLE, SESSION_COOKIE, SignedIn, cookie};
 use crate::{SharedState, WebError};
 
-const FORM_COOKIE: &str = "dateline_signin_csrf";
+pub(super) const FORM_COOKIE: &str = "dateline_signin_csrf";
 /// Failed attempts allowed per email, and per client address, in the window.
 const MAX_FAILURES_PER_EMAIL: u32 = 5;
 const MAX_FAILURES_PER_ADDRESS: u32 = 20;
 const WINDOW: SignedDuration = SignedDuration::from_mins(15);
 
-fn build_cookie(state: &SharedState, name: &'static str, value: String, path: &'static str) -> String {
+pub(super) fn build_cookie(state: &SharedState, name: &'static str, value: String, path: &'static str) -> String {
     cookie::Cookie::build((name, value))
         .path(path)
         .http_only(true)
@@ -34,7 +34,7 @@ fn build_cookie(state: &SharedState, name: &'static str, value: String, path: &'
         .to_string()
 }
 
-fn clear_cookie(name: &'static str, path: &'static str) -> String {
+pub(super) fn clear_cookie(name: &'static str, path: &'static str) -> String {
     format!("{name}=; Path={path}; Max-Age=0; HttpOnly")
 }
 
