@@ -253,6 +253,8 @@ fn a_contributor_drafts_and_submits_an_editor_publishes_and_narration_is_queued(
         jobs.lines().any(|l| l.contains("ferry-service-expands") && l.contains("queued")),
         "narration queued:\n{jobs}"
     );
+    let editor = eda.get(&server.url("/newsroom/articles/ferry-service-expands"));
+    assert!(editor.body.contains("Narration: queued."), "the newsroom says so too");
     let history = eda.get(&server.url("/newsroom/articles/ferry-service-expands/history"));
     assert_eq!(history.body.matches("<tr><td>").count(), 3, "three revisions");
     let audit = eda.get(&server.url("/newsroom/audit")).body;

@@ -219,6 +219,8 @@ pub trait Store: Send + Sync {
     async fn requeue_interrupted_jobs(&self) -> Result<u64>;
     /// The most recent jobs, newest first.
     async fn jobs(&self, limit: u32) -> Result<Vec<JobRow>>;
+    /// The newest job of `kind` for an article, if any.
+    async fn latest_job(&self, slug: &str, kind: &str) -> Result<Option<JobRow>>;
 
     async fn set_breaking(&self, news: &BreakingNews) -> Result<()>;
     async fn clear_breaking(&self) -> Result<()>;

@@ -478,6 +478,19 @@ impl Store for SqliteStore {
         rows.iter().map(rows::job_row).collect()
     }
 
+    async fn latest_job(&self, slug: &str, kind: &str) -> Result<Option<JobRow>> {
+        let row = sqlx::query(
+            "SELECT j.id, j.kind, a.slug, j.state, j.attempts, j.last_error, j.run_after_ts, j.updated_ts
+             FROM jobs j JOIN articles a ON a.id = j.article_id WHERE a.slug = ? AND j.kind = ?
+             ORDER BY j.id DESC LIMIT 1",
+        )
+        .bind(slug)
+        .bind(kind)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rows::job_row).transpose()
+    }
+
     async fn set_breaking(&self, news: &BreakingNews) -> Result<()> {
         sqlx::query(
             "INSERT INTO breaking (id, text, link, until_ts) VALUES (1, ?, ?, ?)

@@ -308,3 +308,11 @@ editor-autosave-failed = Not saved: the newsroom could not be reached. Your text
 editor-live-preview = Preview of the text
 editor-live-preview-hint = Updated as you type, as readers will see it.
 editor-live-preview-failed = The preview could not be updated.
+narration-state-queued = Narration: queued. It is made in the background; the article shows its Listen control when it is ready.
+narration-state-running = Narration: being made now.
+# $error (string)
+narration-state-retrying = Narration: the last attempt failed ({ $error }); queued to try again.
+# $error (string)
+narration-state-failed = Narration: failed ({ $error }). Operators can see it with "dateline jobs".
+# $minutes (number)
+narration-state-ready = Narration: ready ({ $minutes } min).

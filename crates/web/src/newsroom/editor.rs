@@ -150,8 +150,39 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         can_correct => page.row.is_some_and(|r| r.status == Status::Published) && page.who.user.role.can(Permission::EditAnyArticle),
         ..chrome(state, page.who, "/newsroom/")
     };
+    let narration = match (page.slug, page.row) {
+        (Some(slug), Some(row)) if row.status == Status::Published => narration_state(state, slug).await?,
+        _ => None,
+    };
+    let ctx = context! { narration => narration, ..ctx };
     let html = state.templates.render("newsroom/editor.html", ctx)?;
     Ok((status, Html(html)).into_response())
+}
+
+/// What the newsroom says of a live article's narration: waiting, being made,
+/// failed (with why), or ready (with its length).
+async fn narration_state(state: &SharedState, slug: &str) -> Result<Option<String>, WebError> {
+    use crate::i18n::Arg;
+    let job = state.store.latest_job(slug, dateline_store::NARRATE).await?;
+    Ok(match job.as_ref().map(|j| (j.state.as_str(), j.last_error.as_deref())) {
+        Some(("queued", Some(error))) => {
+            Some(state.messages.get("en", "narration-state-retrying", &[("error", Arg::Text(error.into()))]))
+        }
+        Some(("queued", None)) => Some(state.messages.get("en", "narration-state-queued", &[])),
+        Some(("running", _)) => Some(state.messages.get("en", "narration-state-running", &[])),
+        Some(("failed", error)) => Some(state.messages.get(
+            "en",
+            "narration-state-failed",
+            &[("error", Arg::Text(error.unwrap_or("unknown").into()))],
+        )),
+        _ => match state.store.narration(slug).await? {
+            Some(n) => {
+                let minutes = crate::views::NarrationView::new(&n).minutes;
+                Some(state.messages.get("en", "narration-state-ready", &[("minutes", Arg::Number(minutes as f64))]))
+            }
+            None => None,
+        },
+    })
 }
 
 /// The draft to edit: the latest revision, or (for imported articles) the article itself.
