@@ -435,6 +435,15 @@ fn an_editor_adds_a_correction_shown_on_the_page_and_narrated_again() {
     let jobs = text(&dateline(&["jobs", "--data", data.path().to_str().unwrap()]));
     assert!(jobs.lines().any(|l| l.contains(" older ") && l.contains("queued")), "narrated again:\n{jobs}");
     assert!(eda.get(&server.url("/newsroom/audit")).body.contains("correction-added"));
+    // Once narrated (here by the CLI, as a worker would), the podcast episode carries the correction too.
+    let narrated = dateline(&["narrate", "older", "--data", data.path().to_str().unwrap()]);
+    assert!(narrated.status.success(), "{}", text(&narrated));
+    let feed = support::get(&server.url("/podcast.xml")).1;
+    let episode = feed.split("<item>").find(|i| i.contains("/articles/older")).expect("an episode");
+    assert!(
+        episode.contains("Correction, ") && episode.contains("the catch was on Monday; it was on Tuesday"),
+        "{episode}"
+    );
     assert_eq!(
         eda.post(&server.url("/newsroom/articles/unfinished/corrections"), &[("csrf", &csrf), ("text", "x")]).status,
         404,

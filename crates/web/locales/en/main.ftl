@@ -316,3 +316,5 @@ narration-state-retrying = Narration: the last attempt failed ({ $error }); queu
 narration-state-failed = Narration: failed ({ $error }). Operators can see it with "dateline jobs".
 # $minutes (number)
 narration-state-ready = Narration: ready ({ $minutes } min).
+# $date (string), $text (string)
+podcast-correction = Correction, { $date }: { $text }

@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use rss::extension::itunes::{ITunesCategory, ITunesChannelExtension, ITunesItemExtension, NAMESPACE};
 use rss::{Channel, Enclosure, Guid, Item};
 
+use crate::i18n::Arg;
 use crate::views::article_url;
 use crate::{SharedState, WebError};
 
@@ -40,10 +41,11 @@ async fn episode(state: &SharedState, a: &ArticleSummary) -> Result<Option<Item>
     };
     let base = &state.site.base_url;
     let link = format!("{base}{}", article_url(a.slug.as_str()));
+    let description = description(state, a).await?;
     Ok(Some(Item {
         title: Some(a.headline.clone()),
         link: Some(link.clone()),
-        description: a.dek.clone(),
+        description: description.clone(),
         guid: Some(Guid { value: format!("{link}#narration"), permalink: false }),
         pub_date: Some(a.published.timestamp().strftime("%a, %d %b %Y %H:%M:%S +0000").to_string()),
         enclosure: Some(Enclosure {
@@ -55,11 +57,24 @@ async fn episode(state: &SharedState, a: &ArticleSummary) -> Result<Option<Item>
             duration: Some(hms(n.duration_ms)),
             explicit: Some("false".into()),
             episode_type: Some("full".into()),
-            summary: a.dek.clone(),
+            summary: description,
             ..Default::default()
         }),
         ..Default::default()
     }))
+}
+
+/// The standfirst, then each correction with its date: listeners of an
+/// episode learn of a correction where they learned of the story (the audio
+/// reads it too).
+async fn description(state: &SharedState, a: &ArticleSummary) -> Result<Option<String>, WebError> {
+    let mut parts: Vec<String> = a.dek.iter().cloned().collect();
+    for c in state.editorial.corrections(a.slug.as_str()).await? {
+        let date = dateline_core::time::display_time(&c.at.to_zoned_datetime(state.site.time_zone.clone()));
+        let args = [("date", Arg::Text(date)), ("text", Arg::Text(c.text))];
+        parts.push(state.messages.get("en", "podcast-correction", &args));
+    }
+    Ok(Some(parts.join("\n\n")).filter(|d| !d.is_empty()))
 }
 
 async fn feed(state: &SharedState, section: Option<Slug>, title: &str) -> Result<Response, WebError> {
