@@ -350,6 +350,45 @@ describe('no script runs from anything a newsroom person types', () => {
     await assertNothingRan();
   });
 
+  test('the media library: alt text, credit and file name; as a lead image and a contributor photo', { timeout: TEST_TIMEOUT }, async () => {
+    for (const [i, payload] of PAYLOADS.entries()) {
+      // A distinct little picture for each payload, drawn by the browser itself.
+      const png = await page.evaluate((i) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 40 + i;
+        canvas.height = 30;
+        const g = canvas.getContext('2d');
+        g.fillStyle = `hsl(${i * 11}, 70%, 50%)`;
+        g.fillRect(0, 0, canvas.width, canvas.height);
+        return canvas.toDataURL('image/png').split(',')[1];
+      }, i);
+      await open(page, '/newsroom/media');
+      await page.setInputFiles('#file', { name: `${payload}.png`, mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+      await fill(page, { alt: payload, credit: payload });
+      assert.equal(await submit(page, '#alt', `upload ${i}`), 200, `upload ${i}: ${await problems(page)}`);
+      const key = new URL(page.url()).searchParams.get('uploaded');
+      assert.ok(key, `upload ${i} reached the library (${page.url()})`);
+      assert.equal(await page.locator('.library__alt').first().textContent(), payload, 'alt text shown as text');
+
+      // The lead image of the article published above, with the payload as caption too.
+      await open(page, `/newsroom/articles/xss-${i}`);
+      await fill(page, { lead_image: key, lead_caption: payload });
+      assert.equal(await submit(page, 'button[value="save"]', `article ${i}, lead image`), 200, await problems(page));
+      assert.equal(await open(page, `/articles/xss-${i}`), 200);
+      assert.equal(await page.locator('.lead-image img').getAttribute('alt'), payload);
+
+      // A contributor photo made from it.
+      await open(page, `/newsroom/contributors/xss-person-${i}`);
+      await fill(page, { photo: key });
+      assert.equal(await submit(page, '#slug', `contributor ${i}, photo`), 200, await problems(page));
+      assert.equal(await open(page, `/contributors/xss-person-${i}`), 200);
+    }
+    assert.equal(await open(page, '/newsroom/media'), 200);
+    assert.equal(await open(page, '/newsroom/articles/new'), 200, 'the lead image choices');
+    assert.equal(await open(page, '/newsroom/contributors/xss-person-0'), 200, 'the photo choices');
+    await assertNothingRan();
+  });
+
   test('the breaking strip: its text and its link', { timeout: TEST_TIMEOUT }, async () => {
     for (const [i, payload] of PAYLOADS.entries()) {
       await open(page, '/newsroom/breaking');
