@@ -47,10 +47,9 @@
     summary.textContent = '';
   }
 
-  // problems: { field: [message, …] }
+  // problems: { field: [message, …] } (in no particular order)
   function showProblems(problems, intro) {
     clearProblems();
-    var first = null;
     Object.keys(problems).forEach(function (name) {
       var input = form.querySelector('[name="' + name + '"]');
       if (!input) return;
@@ -61,8 +60,9 @@
       input.parentNode.appendChild(error);
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '') + ' ' + error.id).trim());
-      first = first || input;
     });
+    // Focus goes to the first field with a problem in the form's order.
+    var first = form.querySelector('[aria-invalid="true"]');
     var p = document.createElement('p');
     p.textContent = intro || form.dataset.notUploaded;
     summary.appendChild(p);

@@ -5,6 +5,14 @@
 //   ... await fetch(`${base}/`) ...
 //   await stop();
 //
+// To restart on the same data (e.g. to prove something survives a restart):
+//
+//   const first = await startServer({ keepData: true });   // stop() keeps the folder
+//   await first.stop();
+//   const second = await startServer({ command: 'serve', dataDir: first.dataDir });
+//   await second.stop();                                    // a given folder is kept too
+//   await rm(first.dataDir, { recursive: true, force: true });
+//
 // The binary comes from DATELINE_BIN (set by `make test`). A missing binary is
 // an error, never a skip: a browser suite that silently skips proves nothing.
 
@@ -52,12 +60,23 @@ export function freePort() {
 }
 
 /**
- * Starts `dateline demo --data <tmp> --listen 127.0.0.1:<port>`.
+ * Starts `dateline <command> --data <dir> --listen 127.0.0.1:<port>`.
  * Resolves to { base, stop, dataDir, log } once GET / answers 200.
+ *
+ * - `command`: 'demo' (default: seeds an empty folder, then serves) or 'serve'.
+ * - `dataDir`: an existing data folder to use (e.g. one a stopped server
+ *   left); stop() never deletes a folder given here. Default: a fresh
+ *   temporary folder, deleted by stop().
+ * - `keepData`: stop() leaves the fresh temporary folder in place, so a second
+ *   startServer({ dataDir }) can reuse it; the caller removes it.
  */
-export async function startServer({ extraArgs = [], env = {} } = {}) {
+export async function startServer({ extraArgs = [], env = {}, command = 'demo', dataDir: existingDir, keepData = false } = {}) {
   const bin = datelineBin();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dateline-browser-'));
+  if (existingDir !== undefined && !existsSync(existingDir)) {
+    throw new Error(`startServer: data folder ${existingDir} does not exist`);
+  }
+  const dataDir = existingDir ?? (await mkdtemp(path.join(os.tmpdir(), 'dateline-browser-')));
+  const removeOnStop = existingDir === undefined && !keepData;
   const port = await freePort();
   const listen = `127.0.0.1:${port}`;
   const base = `http://${listen}`;
@@ -68,7 +87,7 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
     if (log.length > LOG_TAIL_CHARS * 2) log = log.slice(-LOG_TAIL_CHARS);
   };
 
-  const child = spawn(bin, ['demo', '--data', dataDir, '--listen', listen, ...extraArgs], {
+  const child = spawn(bin, [command, '--data', dataDir, '--listen', listen, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
@@ -93,8 +112,9 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
   });
 
   let stopped = false;
+  /** Stops the server (SIGTERM, then SIGKILL after a grace); resolves to how it exited. */
   async function stop() {
-    if (stopped) return;
+    if (stopped) return exited;
     stopped = true;
     if (exited === null) {
       child.kill('SIGTERM');
@@ -105,7 +125,8 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
       }
     }
     process.removeListener('exit', killOnExit);
-    await rm(dataDir, { recursive: true, force: true });
+    if (removeOnStop) await rm(dataDir, { recursive: true, force: true });
+    return exited;
   }
 
   const tail = () => log.slice(-LOG_TAIL_CHARS);
@@ -136,6 +157,8 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
     }
   } catch (err) {
     await stop();
+    // A folder made here for a server that never came up is nobody's to keep.
+    if (existingDir === undefined && !removeOnStop) await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
 
