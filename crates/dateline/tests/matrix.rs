@@ -14,10 +14,9 @@
 mod support;
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
-use support::{Browser, Page, Server, bin, dateline, text};
+use support::newsroom::{PASSWORD, add_user};
+use support::{Browser, Page, Server, dateline, text};
 
 // ------------------------------------------------------------------- the table
 
@@ -240,7 +239,6 @@ impl Who {
 
 // ---------------------------------------------------------------- the world
 
-const PASSWORD: &str = "lake shore wind radio";
 const OTHER_PASSWORD: &str = "a different long password";
 const CORA: &str = "cora@x.news";
 const AKI: &str = "aki@x.news";
@@ -253,20 +251,6 @@ const DOOR: &str = "door@x.news";
 const IMPORTED: &str = "older";
 /// Sent by anonymous visitors, who have no session and so no token.
 const NO_TOKEN: &str = "anonymous-visitors-have-no-token";
-
-/// Adds a person through the CLI, the password on standard input.
-fn add_user(data: &str, email: &str, role: &str) {
-    let mut child = Command::new(bin())
-        .args(["user", "add", "--email", email, "--role", role, "--data", data])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    writeln!(child.stdin.take().unwrap(), "{PASSWORD}").unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", text(&out));
-}
 
 /// Where the state a request could change is looked at.
 enum Probe {
@@ -725,13 +709,7 @@ fn distinct_png(n: usize) -> Vec<u8> {
 }
 
 fn sign_in(server: &Server, email: &str) -> Browser {
-    let mut browser = Browser::default();
-    let form = browser.get(&server.url("/newsroom/sign-in"));
-    let csrf = form.field("csrf").expect("the form carries a token");
-    let page = browser.post(
-        &server.url("/newsroom/sign-in"),
-        &[("email", email), ("password", PASSWORD), ("csrf", &csrf), ("next", "/newsroom/")],
-    );
+    let (browser, page) = support::newsroom::sign_in(server, email, PASSWORD);
     assert_eq!(page.status, 303, "{email} signs in: {}", page.body);
     browser
 }

@@ -231,7 +231,7 @@ pub async fn upload(
 ) -> Result<Response, WebError> {
     who.require(Permission::ManageMedia)?;
     let json = wants_json(&headers);
-    let upload = match read_upload(&mut multipart).await {
+    let mut upload = match read_upload(&mut multipart).await {
         Ok(u) => u,
         Err(e) => {
             // The body broke off or passed the hard cap: nothing was stored.
@@ -247,7 +247,7 @@ pub async fn upload(
     let mut problems = FieldProblems::new();
     check_details(&upload, &mut problems);
     let mut status = StatusCode::UNPROCESSABLE_ENTITY;
-    let prepared = match (&upload.file, upload.file_bytes) {
+    let prepared = match (upload.file.take(), upload.file_bytes) {
         (None, 0) => {
             file_problem(&mut problems, "choose an image file to upload".into());
             None
@@ -257,7 +257,7 @@ pub async fn upload(
             file_problem(&mut problems, too_large_message(Some(bytes)));
             None
         }
-        (Some(bytes), _) => match prepare(bytes.clone()).await {
+        (Some(bytes), _) => match prepare(bytes).await {
             Ok(p) => Some(p),
             Err(e) => {
                 file_problem(&mut problems, format!("'{}' {e}", display_name(&upload.file_name)));
