@@ -7,6 +7,7 @@
 mod assets;
 mod chrome;
 mod error;
+mod feeds;
 mod i18n;
 pub mod newsroom;
 mod pages;
@@ -96,6 +97,7 @@ pub fn router(state: SharedState) -> Router {
     let timeout =
         |seconds| TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(seconds));
     pages::routes()
+        .merge(feeds::routes())
         .merge(newsroom::routes())
         .layer(timeout(30))
         .merge(newsroom::upload_routes().layer(timeout(600)))

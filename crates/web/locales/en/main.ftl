@@ -318,3 +318,15 @@ narration-state-failed = Narration: failed ({ $error }). Operators can see it wi
 narration-state-ready = Narration: ready ({ $minutes } min).
 # $date (string), $text (string)
 podcast-correction = Correction, { $date }: { $text }
+feed-site-description = The latest articles, in full.
+# $section (string)
+feed-section-description = The latest articles in { $section }, in full.
+# $name (string)
+feed-contributor-description = The latest articles by { $name }, in full.
+# $date (string)
+feed-correction = Correction, { $date }:
+# $minutes (number)
+feed-listen = Listen to this article ({ $minutes } min, MP3)
+feed-rss = RSS feed
+feed-atom = Atom feed
+feed-json = JSON feed

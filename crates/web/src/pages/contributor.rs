@@ -31,6 +31,7 @@ pub async fn page(
     let ctx = context! {
         page_title => &contributor.name,
         description => &contributor.bio,
+        feed_path => &card.url,
         contributor => Serde(card),
         articles => Serde(teasers),
         pagination => Serde(pagination),

@@ -27,6 +27,7 @@ pub async fn page(
     let ctx = context! {
         page_title => &section.name,
         description => "",
+        feed_path => &link.url,
         section => Serde(link),
         articles => Serde(teasers),
         pagination => Serde(pagination),
