@@ -41,6 +41,9 @@ pub struct ArticleSummary {
     pub section: Slug,
     pub section_name: String,
     pub published: ZonedDateTime,
+    /// Set by updates and corrections.
+    pub updated: Option<ZonedDateTime>,
+    pub language: dateline_core::Language,
     pub lead_image: Option<TeaserImage>,
 }
 

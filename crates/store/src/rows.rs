@@ -114,6 +114,8 @@ pub fn summary(row: &SqliteRow) -> Result<ArticleSummary> {
         section_name: row.try_get("section_name")?,
         published: zoned(row.try_get("published_at")?)?
             .ok_or_else(|| corrupt("article", "published without a time"))?,
+        updated: zoned(row.try_get("updated_at")?)?,
+        language: Language::parse(row.try_get("language")?).map_err(|e| corrupt("language", e))?,
         lead_image,
     })
 }

@@ -301,7 +301,7 @@ impl Store for SqliteStore {
             .try_get("n")?;
         // Headline matches rank first for searches; otherwise newest first.
         let list_sql = sqlx::AssertSqlSafe(format!(
-            "SELECT a.slug, a.headline, a.dek, a.section, s.name AS section_name, a.published_at,
+            "SELECT a.slug, a.headline, a.dek, a.section, s.name AS section_name, a.published_at, a.updated_at, a.language,
                     a.lead_media, a.lead_alt, m.content_type AS media_content_type, m.width AS media_width,
                     m.height AS media_height, m.bytes AS media_bytes, m.variants AS media_variants{FILTER}
              ORDER BY (?4 IS NOT NULL AND a.headline LIKE ?4 ESCAPE '\\') DESC, a.published_ts DESC, a.id DESC

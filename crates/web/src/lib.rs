@@ -11,6 +11,7 @@ mod feeds;
 mod i18n;
 pub mod newsroom;
 mod pages;
+mod sitemaps;
 mod templates;
 mod text_size;
 mod views;
@@ -98,6 +99,7 @@ pub fn router(state: SharedState) -> Router {
         |seconds| TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(seconds));
     pages::routes()
         .merge(feeds::routes())
+        .merge(sitemaps::routes())
         .merge(newsroom::routes())
         .layer(timeout(30))
         .merge(newsroom::upload_routes().layer(timeout(600)))
