@@ -76,6 +76,10 @@ pub struct Chrome {
     breaking: Option<Breaking>,
     nav: Vec<NavLink>,
     canonical_path: String,
+    /// The page's own absolute address (`?page=N` kept on later pages of a list).
+    canonical_url: String,
+    /// For the few links that must be absolute (social previews).
+    base_url: String,
     search_query: Option<String>,
 }
 
@@ -89,6 +93,20 @@ fn encode_query_value(value: &str) -> String {
         }
     }
     out
+}
+
+/// `base` + the path, keeping only a `page` number above 1 from the query.
+fn canonical_url(base: &str, path_and_query: &str) -> String {
+    let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
+    let page = query
+        .split('&')
+        .filter_map(|pair| pair.strip_prefix("page="))
+        .find_map(|n| n.parse::<u32>().ok())
+        .filter(|&n| n > 1);
+    match page {
+        Some(n) => format!("{base}{path}?page={n}"),
+        None => format!("{base}{path}"),
+    }
 }
 
 impl Chrome {
@@ -145,6 +163,8 @@ impl Chrome {
             breaking: None,
             nav: Vec::new(),
             canonical_path: input.path.split('?').next().unwrap_or("/").to_owned(),
+            canonical_url: canonical_url(&state.site.base_url, &input.path),
+            base_url: state.site.base_url.clone(),
             search_query: None,
         }
     }
@@ -167,6 +187,14 @@ impl Chrome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canonical_addresses_are_absolute_and_keep_only_the_page() {
+        let base = "https://news.example";
+        assert_eq!(canonical_url(base, "/articles/x?utm_source=feed"), "https://news.example/articles/x");
+        assert_eq!(canonical_url(base, "/sections/world?page=3&x=1"), "https://news.example/sections/world?page=3");
+        assert_eq!(canonical_url(base, "/sections/world?page=1"), "https://news.example/sections/world");
+    }
 
     #[test]
     fn return_paths_are_encoded() {

@@ -12,6 +12,7 @@ mod i18n;
 pub mod newsroom;
 mod pages;
 mod sitemaps;
+mod structured;
 mod templates;
 mod text_size;
 mod views;

@@ -5,6 +5,7 @@ use minijinja::context;
 use minijinja::value::Serde;
 
 use crate::chrome::{Chrome, ChromeInput};
+use crate::structured::{self, ArticleFacts};
 use crate::views::{ArticleView, Card, CorrectionView, NarrationView, TimeView};
 use crate::{SharedState, WebError};
 
@@ -21,22 +22,32 @@ pub async fn page(
         Some(lead) => store.media(&lead.media).await?,
         None => None,
     };
+    let contributors = store.contributors(&article.contributors).await?;
     let mut cards = Vec::new();
-    for c in store.contributors(&article.contributors).await? {
+    for c in &contributors {
         let photo = match &c.photo {
             Some(key) => store.media(key).await?,
             None => None,
         };
-        cards.push(Card::new(&c, photo.as_ref()));
+        cards.push(Card::new(c, photo.as_ref()));
     }
-    let narration = store.narration(&slug).await?.map(|n| NarrationView::new(&n));
-    let mut view = ArticleView::new(&article, &section, lead_media.as_ref(), cards, narration);
+    let narration = store.narration(&slug).await?;
+    let corrections = state.editorial.corrections(&slug).await?;
+    let json_ld = structured::news_article(&ArticleFacts {
+        base_url: &state.site.base_url,
+        site_title: &state.site.title,
+        article: &article,
+        section: &section,
+        lead: lead_media.as_ref(),
+        contributors: &contributors,
+        narration: narration.as_ref(),
+        corrections: &corrections,
+    });
+    let mut view =
+        ArticleView::new(&article, &section, lead_media.as_ref(), cards, narration.as_ref().map(NarrationView::new));
     let zone =
         article.published.as_ref().map(|p| p.time_zone().clone()).unwrap_or_else(|| state.site.time_zone.clone());
-    view.corrections = state
-        .editorial
-        .corrections(&slug)
-        .await?
+    view.corrections = corrections
         .into_iter()
         .map(|c| CorrectionView { text: c.text, at: TimeView::new(&c.at.to_zoned_datetime(zone.clone())) })
         .collect();
@@ -46,6 +57,7 @@ pub async fn page(
         page_title => &article.headline,
         description => article.dek.clone().or_else(|| article.summary.first().cloned()).unwrap_or_default(),
         article => Serde(view),
+        json_ld => minijinja::Value::from_safe_string(structured::script_safe(&json_ld)),
         ..chrome.into_context()
     };
     super::render(&state, "article.html", ctx)
