@@ -225,6 +225,13 @@ pub trait Store: Send + Sync {
     /// The newest job of `kind` for an article, if any.
     async fn latest_job(&self, slug: &str, kind: &str) -> Result<Option<JobRow>>;
 
+    /// A number that changes whenever anything readers could see changes,
+    /// in this process or another.
+    async fn site_version(&self) -> Result<i64>;
+    /// The next moment pages change without any write: a breaking strip's
+    /// expiry or a scheduled article's publication, if one is due after `now`.
+    async fn next_timed_change(&self, now: Timestamp) -> Result<Option<Timestamp>>;
+
     async fn set_breaking(&self, news: &BreakingNews) -> Result<()>;
     async fn clear_breaking(&self) -> Result<()>;
     /// The breaking-news strip, if one is up at `now`.

@@ -15,5 +15,6 @@ pub fn migrator() -> Migrator {
         migration(5, "corrections", include_str!("../migrations/0005_corrections.sql")),
         migration(6, "media library", include_str!("../migrations/0006_media_library.sql")),
         migration(7, "kept drafts", include_str!("../migrations/0007_kept_drafts.sql")),
+        migration(8, "site version", include_str!("../migrations/0008_site_version.sql")),
     ])
 }

@@ -491,6 +491,25 @@ impl Store for SqliteStore {
         row.as_ref().map(rows::job_row).transpose()
     }
 
+    async fn site_version(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT version FROM site_version WHERE id = 1").fetch_one(&self.pool).await?;
+        Ok(row.try_get("version")?)
+    }
+
+    async fn next_timed_change(&self, now: Timestamp) -> Result<Option<Timestamp>> {
+        let row = sqlx::query(
+            "SELECT MIN(t) AS next FROM (
+                SELECT until_ts AS t FROM breaking WHERE until_ts > ?1
+                UNION ALL
+                SELECT published_ts FROM articles WHERE status = 'published' AND published_ts > ?1)",
+        )
+        .bind(now.as_second())
+        .fetch_one(&self.pool)
+        .await?;
+        let next: Option<i64> = row.try_get("next")?;
+        next.map(|s| Timestamp::from_second(s).map_err(|e| StoreError::Corrupt(format!("time: {e}")))).transpose()
+    }
+
     async fn set_breaking(&self, news: &BreakingNews) -> Result<()> {
         sqlx::query(
             "INSERT INTO breaking (id, text, link, until_ts) VALUES (1, ?, ?, ?)

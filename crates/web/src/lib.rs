@@ -10,6 +10,7 @@ mod error;
 mod feeds;
 mod i18n;
 pub mod newsroom;
+mod page_cache;
 mod pages;
 mod sitemaps;
 mod structured;
@@ -66,6 +67,7 @@ pub struct AppState {
     pub editorial: Arc<dyn Editorial>,
     pub library: Arc<dyn MediaLibrary>,
     pub site: SiteConfig,
+    page_cache: page_cache::PageCache,
     assets: Arc<assets::Assets>,
     messages: Arc<i18n::Messages>,
     templates: templates::Templates,
@@ -85,7 +87,8 @@ impl AppState {
         let messages = Arc::new(i18n::Messages::embedded()?);
         let templates = templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());
         templates.check_all()?;
-        Ok(Arc::new(Self { store, accounts, editorial, library, site, assets, messages, templates }))
+        let page_cache = page_cache::PageCache::default();
+        Ok(Arc::new(Self { store, accounts, editorial, library, site, page_cache, assets, messages, templates }))
     }
 }
 
@@ -98,12 +101,16 @@ pub fn router(state: SharedState) -> Router {
     // Uploads may take minutes on a slow link; every other request gets 30 s.
     let timeout =
         |seconds| TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(seconds));
+    // Nothing of the newsroom is ever stored by a browser or a proxy.
+    let no_store = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     pages::routes()
         .merge(feeds::routes())
         .merge(sitemaps::routes())
-        .merge(newsroom::routes())
+        .merge(newsroom::routes().layer(no_store.clone()))
         .layer(timeout(30))
-        .merge(newsroom::upload_routes().layer(timeout(600)))
+        .merge(newsroom::upload_routes().layer(timeout(600)).layer(no_store))
+        // Inside the error pages: only real 200 answers are kept.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
         // gzip for text (HTML, CSS, JS, cues, feeds). Not audio: it is compressed

@@ -111,6 +111,19 @@ pub fn get_with_cookie(url: &str, cookie: Option<&str>) -> (u16, Vec<(String, St
 }
 
 /// GET with extra request headers: (status, headers, body).
+/// Like [`get_with_headers`], with the body as bytes (compressed answers are not text).
+pub fn get_bytes_with_headers(url: &str, extra: &[(&str, &str)]) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let mut request = agent().get(url);
+    for (name, value) in extra {
+        request = request.header(*name, *value);
+    }
+    let mut response = request.call().unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    let headers =
+        response.headers().iter().map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())).collect();
+    let status = response.status().as_u16();
+    (status, headers, response.body_mut().read_to_vec().unwrap_or_default())
+}
+
 pub fn get_with_headers(url: &str, extra: &[(&str, &str)]) -> (u16, Vec<(String, String)>, String) {
     let mut request = agent().get(url);
     for (name, value) in extra {

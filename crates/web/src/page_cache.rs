@@ -1,0 +1,307 @@
+//! The reader's pages, feeds and sitemaps kept in memory once rendered, with
+//! gzip and brotli made once, an `ETag` (answered with 304 when it matches)
+//! and `Last-Modified`.
+//!
+//! Freshness: every request first reads the store's site version (one small
+//! query), which every change a reader could see moves, whichever process
+//! made it. When it moved, or when a timed change came due (a breaking strip
+//! lowering itself, a scheduled article going live), the whole cache starts
+//! afresh: one edit makes its page, its sections, the home page, the feeds and
+//! the sitemaps fresh at once, with no list of dependencies to get wrong.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Mutex;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use sha2::{Digest, Sha256};
+
+use crate::SharedState;
+use crate::text_size::TextSize;
+
+/// The cache starts afresh when it holds more than this (bytes, all encodings).
+const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// Larger responses are served but not kept.
+const MAX_ENTRY_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Default)]
+pub struct PageCache {
+    state: Mutex<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    /// The site version the entries were rendered at.
+    version: Option<i64>,
+    /// When a timed change makes them stale.
+    valid_until: Option<Timestamp>,
+    by_key: HashMap<(String, &'static str), std::sync::Arc<Cached>>,
+    bytes: usize,
+}
+
+struct Cached {
+    content_type: HeaderValue,
+    cache_control: &'static str,
+    etag: HeaderValue,
+    last_modified: HeaderValue,
+    identity: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+}
+
+impl Cached {
+    fn size(&self) -> usize {
+        self.identity.len() + self.gzip.len() + self.brotli.len()
+    }
+}
+
+/// Whether a path's answers are the same for every reader (given the text
+/// size): the public site. The newsroom, media, assets and redirects are not kept.
+fn cacheable(path: &str) -> bool {
+    !["/newsroom", "/media/", "/assets/", "/text-size", "/healthz"].iter().any(|p| path.starts_with(p))
+}
+
+/// How long browsers and proxies may reuse an answer without asking again.
+fn cache_control(content_type: &str) -> Option<&'static str> {
+    if content_type.starts_with("text/html") {
+        // Pages carry the breaking strip: always ask, and a 304 makes asking cheap.
+        Some("no-cache")
+    } else if content_type.contains("xml") || content_type.contains("json") {
+        Some("public, max-age=300")
+    } else if content_type.starts_with("text/plain") {
+        Some("public, max-age=3600")
+    } else {
+        None
+    }
+}
+
+/// Which stored encoding to send, by the client's `Accept-Encoding`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+fn choose_encoding(headers: &HeaderMap) -> Encoding {
+    let accepted = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let offers = |name: &str| {
+        accepted.split(',').any(|part| {
+            let mut bits = part.trim().split(';');
+            let coding = bits.next().unwrap_or("").trim();
+            let refused = bits.any(|b| b.trim().replace(' ', "") == "q=0");
+            coding.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    if offers("br") {
+        Encoding::Brotli
+    } else if offers("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Bytes {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to memory cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map(Bytes::from).unwrap_or_default()
+}
+
+fn brotli(bytes: &[u8]) -> Bytes {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 9, 22);
+        let _ = writer.write_all(bytes);
+    }
+    Bytes::from(out)
+}
+
+impl PageCache {
+    /// Drops everything when the site changed or a timed change came due.
+    fn sync(&self, version: i64, now: Timestamp) -> bool {
+        let mut entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let stale = entries.version != Some(version) || entries.valid_until.is_some_and(|t| now >= t);
+        if stale {
+            *entries = Entries { version: Some(version), ..Entries::default() };
+        }
+        stale
+    }
+
+    fn set_valid_until(&self, version: i64, until: Option<Timestamp>) {
+        let mut entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.version == Some(version) {
+            entries.valid_until = until;
+        }
+    }
+
+    fn get(&self, key: &(String, &'static str)) -> Option<std::sync::Arc<Cached>> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).by_key.get(key).cloned()
+    }
+
+    /// Keeps an entry rendered at `version`, unless the site moved on meanwhile.
+    fn put(&self, version: i64, key: (String, &'static str), cached: std::sync::Arc<Cached>) {
+        let mut entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.version != Some(version) {
+            return;
+        }
+        if entries.bytes + cached.size() > MAX_BYTES {
+            entries.by_key.clear();
+            entries.bytes = 0;
+        }
+        entries.bytes += cached.size();
+        if let Some(old) = entries.by_key.insert(key, cached) {
+            entries.bytes -= old.size();
+        }
+    }
+}
+
+/// The middleware: answers from the cache, or renders, keeps and answers.
+pub async fn serve(State(state): State<SharedState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if !matches!(*request.method(), Method::GET | Method::HEAD) || !cacheable(path) {
+        return next.run(request).await;
+    }
+    let Ok(version) = state.store.site_version().await else {
+        return next.run(request).await;
+    };
+    let now = Timestamp::now();
+    if state.page_cache.sync(version, now) {
+        let until = state.store.next_timed_change(now).await.ok().flatten();
+        state.page_cache.set_valid_until(version, until);
+    }
+    let text_size = TextSize::from_cookie_header(request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()));
+    let key = (request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path).to_owned(), text_size.as_str());
+    let headers = request.headers().clone();
+    let is_head = request.method() == Method::HEAD;
+    if let Some(cached) = state.page_cache.get(&key) {
+        return answer(&cached, &headers, is_head);
+    }
+    if is_head {
+        // A HEAD answer has no body to keep.
+        return next.run(request).await;
+    }
+    match keepable(next.run(request).await).await {
+        Ok(cached) => {
+            let cached = std::sync::Arc::new(cached);
+            let response = answer(&cached, &headers, is_head);
+            state.page_cache.put(version, key, cached);
+            response
+        }
+        Err(response) => response,
+    }
+}
+
+/// A rendered 200 answer of a kind worth keeping, read whole; any other
+/// answer comes back untouched.
+async fn keepable(response: Response) -> Result<Cached, Response> {
+    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+    let cache_control = content_type.as_ref().and_then(|v| v.to_str().ok()).and_then(cache_control);
+    let (Some(content_type), Some(cache_control), StatusCode::OK) = (content_type, cache_control, response.status())
+    else {
+        return Err(response);
+    };
+    if response.headers().contains_key(header::CONTENT_ENCODING) || response.headers().contains_key(header::SET_COOKIE)
+    {
+        return Err(response);
+    }
+    let (parts, body) = response.into_parts();
+    let identity = match axum::body::to_bytes(body, MAX_ENTRY_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(_) => return Err(Response::from_parts(parts, Body::empty()).into_response()),
+    };
+    let digest = Sha256::digest(&identity);
+    let tag: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    let (gzip, brotli) = tokio::task::block_in_place(|| (gzip(&identity), brotli(&identity)));
+    let now = httpdate::fmt_http_date(std::time::SystemTime::now());
+    Ok(Cached {
+        content_type,
+        cache_control,
+        etag: HeaderValue::from_str(&format!("\"{tag}\"")).unwrap_or(HeaderValue::from_static("\"\"")),
+        last_modified: HeaderValue::from_str(&now).unwrap_or(HeaderValue::from_static("")),
+        identity,
+        gzip,
+        brotli,
+    })
+}
+
+fn answer(cached: &Cached, request: &HeaderMap, is_head: bool) -> Response {
+    let matches = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|tags| tags.split(',').any(|t| t.trim().trim_start_matches("W/") == cached.etag));
+    let mut response = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let encoding = choose_encoding(request);
+        let body = match encoding {
+            Encoding::Brotli => cached.brotli.clone(),
+            Encoding::Gzip => cached.gzip.clone(),
+            Encoding::Identity => cached.identity.clone(),
+        };
+        let mut response = if is_head { Response::new(Body::empty()) } else { Response::new(Body::from(body.clone())) };
+        let h = response.headers_mut();
+        h.insert(header::CONTENT_TYPE, cached.content_type.clone());
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        match encoding {
+            Encoding::Brotli => {
+                h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            }
+            Encoding::Gzip => {
+                h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            }
+            Encoding::Identity => {}
+        }
+        response
+    };
+    let h = response.headers_mut();
+    h.insert(header::ETAG, cached.etag.clone());
+    h.insert(header::LAST_MODIFIED, cached.last_modified.clone());
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cached.cache_control));
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding, Cookie"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(value).unwrap());
+        h
+    }
+
+    #[test]
+    fn the_best_encoding_the_client_takes() {
+        assert_eq!(choose_encoding(&accept("gzip, deflate, br")), Encoding::Brotli);
+        assert_eq!(choose_encoding(&accept("gzip")), Encoding::Gzip);
+        assert_eq!(choose_encoding(&accept("br;q=0, gzip;q=0.8")), Encoding::Gzip);
+        assert_eq!(choose_encoding(&accept("identity")), Encoding::Identity);
+        assert_eq!(choose_encoding(&HeaderMap::new()), Encoding::Identity);
+    }
+
+    #[test]
+    fn the_newsroom_and_files_are_not_kept() {
+        assert!(cacheable("/") && cacheable("/articles/x") && cacheable("/feed.xml") && cacheable("/robots.txt"));
+        assert!(!cacheable("/newsroom/") && !cacheable("/media/k.jpg") && !cacheable("/assets/site.css"));
+    }
+
+    #[test]
+    fn compressed_copies_read_back_as_the_page() {
+        let page = "<p>Lake towns move to higher ground.</p>".repeat(50);
+        let mut back = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gzip(page.as_bytes())[..]), &mut back)
+            .unwrap();
+        assert_eq!(back, page);
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &brotli(page.as_bytes())[..], &mut back).unwrap();
+        assert_eq!(back, page.as_bytes());
+    }
+}
