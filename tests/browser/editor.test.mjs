@@ -7,34 +7,22 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axeCheck, launchBrowser } from './lib/browser.mjs';
+import { assertAxe, inEachColorScheme, launchBrowser } from './lib/browser.mjs';
+import { fillArticle, signIn } from './lib/newsroom.mjs';
 import { poll } from './lib/pages.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TEST_TIMEOUT = 60_000;
 const SETUP_TIMEOUT = 240_000;
 const AUTOSAVE_WAIT = 30_000; // autosave follows a change by ~15 s
-const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
 
 let server;
 let browser;
 
-async function signIn(context, role) {
-  const page = await context.newPage();
-  await page.goto(new URL('/newsroom/sign-in', server.base).href);
-  await page.getByLabel('Email address').fill(`${role}@newsroom.test`);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await Promise.all([page.waitForURL(/\/newsroom\/$/), page.getByRole('button', { name: 'Sign in' }).click()]);
-  return page;
-}
-
 /** Saves a new draft through the form (as without JavaScript); leaves the page on its editor. */
 async function newDraft(page, headline) {
   await page.goto(new URL('/newsroom/articles/new', server.base).href);
-  await page.getByLabel('Headline').fill(headline);
-  await page.getByLabel('Section', { exact: true }).selectOption('world');
-  await page.getByLabel('Contributors', { exact: true }).fill('amara-osei');
-  await page.getByLabel('Text (Markdown)').fill('First text.');
+  await fillArticle(page, { headline, section: 'world', text: 'First text.' });
   await Promise.all([page.waitForURL(/\?saved$/), page.getByRole('button', { name: 'Save', exact: true }).click()]);
   return new URL(page.url()).pathname;
 }
@@ -57,11 +45,6 @@ async function crash(page) {
   await crashed;
 }
 
-async function assertAxe(page, what) {
-  const { violations, report } = await axeCheck(page);
-  assert.equal(violations.length, 0, `axe on ${what}:\n${report}`);
-}
-
 describe('the editor with JavaScript', () => {
   before(async () => {
     server = await startServer({ env: { DATELINE_WORKERS: '0' } });
@@ -74,39 +57,34 @@ describe('the editor with JavaScript', () => {
   }, { timeout: 30_000 });
 
   test('the live preview follows the typing, rendered and sanitised by the server', { timeout: TEST_TIMEOUT }, async () => {
-    for (const colorScheme of ['light', 'dark']) {
-      const context = await browser.newContext({ colorScheme });
-      try {
-        const page = await signIn(context, 'contributor');
-        await page.goto(new URL('/newsroom/articles/new', server.base).href);
-        const pane = page.getByRole('region', { name: 'Preview of the text' });
-        await pane.waitFor({ state: 'visible' });
-        await page.getByLabel('Text (Markdown)').fill(
-          '# Harbour\n\nBoats *return* at dawn.\n\n<script>window.injected = 1</script><img src=x onerror="window.injected = 2">',
-        );
-        const heading = pane.getByRole('heading', { name: 'Harbour', level: 2 });
-        await heading.waitFor({ timeout: 5_000 });
-        assert.equal(await pane.locator('em').textContent(), 'return');
-        assert.equal(await pane.locator('script, [onerror]').count(), 0, 'nothing unsanitised reaches the page');
-        assert.equal(await page.evaluate(() => window.injected), undefined);
+    await inEachColorScheme(browser, async (context, colorScheme) => {
+      const page = await signIn(context, server.base, 'contributor');
+      await page.goto(new URL('/newsroom/articles/new', server.base).href);
+      const pane = page.getByRole('region', { name: 'Preview of the text' });
+      await pane.waitFor({ state: 'visible' });
+      await page.getByLabel('Text (Markdown)').fill(
+        '# Harbour\n\nBoats *return* at dawn.\n\n<script>window.injected = 1</script><img src=x onerror="window.injected = 2">',
+      );
+      const heading = pane.getByRole('heading', { name: 'Harbour', level: 2 });
+      await heading.waitFor({ timeout: 5_000 });
+      assert.equal(await pane.locator('em').textContent(), 'return');
+      assert.equal(await pane.locator('script, [onerror]').count(), 0, 'nothing unsanitised reaches the page');
+      assert.equal(await page.evaluate(() => window.injected), undefined);
 
-        await page.getByLabel('Text (Markdown)').fill('Changed to *other* words.');
-        await poll(async () => (await heading.count()) === 0, { timeoutMs: 5_000 });
-        assert.equal(await heading.count(), 0, 'the preview follows the new text');
-        assert.equal(await pane.locator('em').textContent(), 'other');
-        // A new article stays in this browser until its first Save.
-        assert.match(await page.getByRole('status').filter({ hasText: 'Kept in this browser' }).textContent(), /press Save/);
-        await assertAxe(page, `the new-article editor with its preview (${colorScheme})`);
-      } finally {
-        await context.close();
-      }
-    }
+      await page.getByLabel('Text (Markdown)').fill('Changed to *other* words.');
+      await poll(async () => (await heading.count()) === 0, { timeoutMs: 5_000 });
+      assert.equal(await heading.count(), 0, 'the preview follows the new text');
+      assert.equal(await pane.locator('em').textContent(), 'other');
+      // A new article stays in this browser until its first Save.
+      assert.match(await page.getByRole('status').filter({ hasText: 'Kept in this browser' }).textContent(), /press Save/);
+      await assertAxe(page, `the new-article editor with its preview (${colorScheme})`);
+    });
   });
 
   test('autosave reaches the server: a reload shows the text, and the browser copy is gone', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'editor');
+      const page = await signIn(context, server.base, 'editor');
       const path = await newDraft(page, 'Autosaved harbour story');
       const slug = path.split('/').pop();
       await page.getByLabel('Text (Markdown)').fill('Saved without pressing Save.');
@@ -131,7 +109,7 @@ describe('the editor with JavaScript', () => {
   test('a failed save keeps the text in the browser; after a crash it is offered back and can be restored', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const before = await signIn(context, 'editor');
+      const before = await signIn(context, server.base, 'editor');
       const path = await newDraft(before, 'Unreachable harbour story');
       const typed = 'Typed while the newsroom could not be reached.';
       await before.route('**/autosave', (route) => route.abort('failed'));
@@ -172,7 +150,7 @@ describe('the editor with JavaScript', () => {
   test('kept text can be discarded, and the server copy stays as it was', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const before = await signIn(context, 'editor');
+      const before = await signIn(context, server.base, 'editor');
       const path = await newDraft(before, 'Discarded harbour story');
       await before.route('**/autosave', (route) => route.abort('failed'));
       await before.getByLabel('Text (Markdown)').fill('Second thoughts.');

@@ -8,67 +8,18 @@
 // library's and the article's) without it.
 
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { axeCheck, launchBrowser } from './lib/browser.mjs';
+import { assertAxe, inEachColorScheme, launchBrowser } from './lib/browser.mjs';
+import { makePng } from './lib/images.mjs';
+import { fillArticle, signIn, UPLOADED } from './lib/newsroom.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TEST_TIMEOUT = 60_000;
 const SETUP_TIMEOUT = 240_000;
-const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
 const MAX_BYTES = 20_000_000; // images::MAX_IMAGE_BYTES
 
 let server;
 let browser;
-
-// ---- a real PNG, made here (no packages): RGB, deflated by node:zlib ----
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type, data) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** An opaque RGB PNG of a gradient with a checker pattern; `seed` varies it. */
-function makePng(width, height, seed = 0) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // colour type: RGB
-  const stride = 1 + width * 3;
-  const raw = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * stride] = 0; // filter: none
-    for (let x = 0; x < width; x++) {
-      const i = y * stride + 1 + x * 3;
-      raw[i] = Math.round((x / width) * 255);
-      raw[i + 1] = Math.round((y / height) * 255);
-      raw[i + 2] = ((x >> 4) ^ (y >> 4)) & 1 ? 200 - seed : 60 + seed;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 // ---- EXIF with a GPS position, written by hand (little-endian TIFF) ----
 
@@ -148,15 +99,6 @@ const TRACES = [
 
 // ---- helpers ----
 
-async function signIn(context, role) {
-  const page = await context.newPage();
-  await page.goto(new URL('/newsroom/sign-in', server.base).href);
-  await page.getByLabel('Email address').fill(`${role}@newsroom.test`);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await Promise.all([page.waitForURL(/\/newsroom\/$/), page.getByRole('button', { name: 'Sign in' }).click()]);
-  return page;
-}
-
 async function openLibrary(page) {
   const res = await page.goto(new URL('/newsroom/media', server.base).href);
   assert.equal(res.status(), 200);
@@ -180,7 +122,6 @@ function recordUploads(page) {
 }
 
 const isUpload = (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/newsroom/media';
-const UPLOADED = /\/newsroom\/media\?uploaded=([0-9a-f]{16,}\.(?:png|jpg))$/;
 
 async function fillDetails(page, alt, credit) {
   await page.getByLabel('Alt text').fill(alt);
@@ -201,11 +142,6 @@ async function assertNewest(page, alt, credit) {
   return m[1];
 }
 
-async function assertAxe(page, what) {
-  const { violations, report } = await axeCheck(page);
-  assert.equal(violations.length, 0, `axe on ${what}:\n${report}`);
-}
-
 describe('media library uploads', () => {
   before(async () => {
     server = await startServer({ env: { DATELINE_WORKERS: '0' } });
@@ -220,7 +156,7 @@ describe('media library uploads', () => {
   test('with JavaScript: a chosen file uploads with a progress bar and the library shows it', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'contributor');
+      const page = await signIn(context, server.base, 'contributor');
       await openLibrary(page);
       const count = await libraryCount(page);
       assert.equal(await page.getByText('Or drop an image file here.').isVisible(), true, 'the drop hint shows with JavaScript');
@@ -237,7 +173,7 @@ describe('media library uploads', () => {
         return route.continue();
       });
 
-      await page.getByLabel('Image file').setInputFiles({ name: 'market.png', mimeType: 'image/png', buffer: makePng(800, 450, 1) });
+      await page.getByLabel('Image file').setInputFiles({ name: 'market.png', mimeType: 'image/png', buffer: makePng(800, 450, { seed: 1 }) });
       await fillDetails(page, 'Stalls of mangoes at Marikiti market', 'Joseph Otieno / Dateline');
       await page.getByRole('button', { name: 'Upload' }).click();
       const request = await arrived;
@@ -262,10 +198,10 @@ describe('media library uploads', () => {
   test('with JavaScript: a file dropped on the form is taken and uploads', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'contributor');
+      const page = await signIn(context, server.base, 'contributor');
       await openLibrary(page);
       const count = await libraryCount(page);
-      const png = makePng(640, 360, 2);
+      const png = makePng(640, 360, { seed: 2 });
       const dataTransfer = await page.evaluateHandle(({ b64, name }) => {
         const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
         const dt = new DataTransfer();
@@ -295,7 +231,7 @@ describe('media library uploads', () => {
   test('with JavaScript: a text file named .jpg is refused next to the file field, the alt text kept, nothing stored', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'contributor');
+      const page = await signIn(context, server.base, 'contributor');
       await openLibrary(page);
       const count = await libraryCount(page);
       await page.getByLabel('Image file').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Meeting notes, not a picture.\n') });
@@ -323,7 +259,7 @@ describe('media library uploads', () => {
   test('with JavaScript: a file over 20 MB is refused in the browser and never sent', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'contributor');
+      const page = await signIn(context, server.base, 'contributor');
       await openLibrary(page);
       const posts = recordUploads(page);
       const big = Buffer.alloc(MAX_BYTES + 1_000_000);
@@ -348,11 +284,11 @@ describe('media library uploads', () => {
   test('with JavaScript: missing alt text and credit stop the upload in the browser, and the server refuses them too', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'contributor');
+      const page = await signIn(context, server.base, 'contributor');
       await openLibrary(page);
       const count = await libraryCount(page);
       const posts = recordUploads(page);
-      await page.getByLabel('Image file').setInputFiles({ name: 'no-alt.png', mimeType: 'image/png', buffer: makePng(320, 180, 3) });
+      await page.getByLabel('Image file').setInputFiles({ name: 'no-alt.png', mimeType: 'image/png', buffer: makePng(320, 180, { seed: 3 }) });
       await page.getByRole('button', { name: 'Upload' }).click();
       // The browser's own check (required) keeps the form from submitting.
       assert.equal(await page.getByLabel('Alt text').evaluate((el) => el.validity.valueMissing), true);
@@ -386,12 +322,12 @@ describe('media library uploads', () => {
   test('without JavaScript: the plain form uploads and redirects; a non-image gets its error next to the field (422)', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
-      const page = await signIn(context, 'contributor');
+      const page = await signIn(context, server.base, 'contributor');
       await openLibrary(page);
       const count = await libraryCount(page);
       assert.equal(await page.getByText('Or drop an image file here.').isVisible(), false, 'no drop hint without JavaScript');
 
-      await page.getByLabel('Image file').setInputFiles({ name: 'plain-form.png', mimeType: 'image/png', buffer: makePng(640, 360, 4) });
+      await page.getByLabel('Image file').setInputFiles({ name: 'plain-form.png', mimeType: 'image/png', buffer: makePng(640, 360, { seed: 4 }) });
       await fillDetails(page, 'Fishermen mending nets on the beach', 'Baraka Ali / Dateline');
       const [res] = await Promise.all([page.waitForResponse(isUpload), page.getByRole('button', { name: 'Upload' }).click()]);
       assert.equal(res.status(), 303, 'a redirect, not JSON');
@@ -422,30 +358,25 @@ describe('media library uploads', () => {
     // axe-core cannot run where scripts are off, so the page is made the same
     // way with JavaScript on but media.js kept from loading: the plain form
     // posts and the server answers with its page.
-    for (const colorScheme of ['light', 'dark']) {
-      const context = await browser.newContext({ colorScheme });
-      try {
-        await context.route('**/assets/media.*.js', (route) => route.abort());
-        const page = await signIn(context, 'contributor');
-        await openLibrary(page);
-        await page.getByLabel('Image file').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: Buffer.from('Dear editor.') });
-        await page.getByLabel('Alt text').fill('Kept alt text');
-        await page.locator('#credit').evaluate((el) => el.removeAttribute('required'));
-        const [refused] = await Promise.all([page.waitForResponse(isUpload), page.getByRole('button', { name: 'Upload' }).click()]);
-        assert.equal(refused.status(), 422);
-        await page.waitForLoadState('load');
-        assert.equal(await page.locator('#file-error, #credit-error').count(), 2, 'both problems next to their fields');
-        await assertAxe(page, `the library page with the server's refusal (${colorScheme})`);
-      } finally {
-        await context.close();
-      }
-    }
+    await inEachColorScheme(browser, async (context, colorScheme) => {
+      await context.route('**/assets/media.*.js', (route) => route.abort());
+      const page = await signIn(context, server.base, 'contributor');
+      await openLibrary(page);
+      await page.getByLabel('Image file').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: Buffer.from('Dear editor.') });
+      await page.getByLabel('Alt text').fill('Kept alt text');
+      await page.locator('#credit').evaluate((el) => el.removeAttribute('required'));
+      const [refused] = await Promise.all([page.waitForResponse(isUpload), page.getByRole('button', { name: 'Upload' }).click()]);
+      assert.equal(refused.status(), 422);
+      await page.waitForLoadState('load');
+      assert.equal(await page.locator('#file-error, #credit-error').count(), 2, 'both problems next to their fields');
+      await assertAxe(page, `the library page with the server's refusal (${colorScheme})`);
+    });
   });
 
   test('GPS EXIF data in a JPEG is in none of the files the library and the article serve', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'editor');
+      const page = await signIn(context, server.base, 'editor');
       await openLibrary(page);
 
       // A baseline JPEG drawn by Chromium, with the EXIF segment spliced in after SOI.
@@ -486,10 +417,7 @@ describe('media library uploads', () => {
 
       // An article with it as the lead image, published.
       await page.goto(new URL('/newsroom/articles/new', server.base).href);
-      await page.getByLabel('Headline').fill('Old Town evening in pictures');
-      await page.getByLabel('Section', { exact: true }).selectOption('culture');
-      await page.getByLabel('Contributors', { exact: true }).fill('amara-osei');
-      await page.getByLabel('Text (Markdown)').fill('An evening on the waterfront.');
+      await fillArticle(page, { headline: 'Old Town evening in pictures', section: 'culture', text: 'An evening on the waterfront.' });
       await page.getByLabel('Lead image', { exact: true }).selectOption(key);
       await Promise.all([page.waitForURL(/\?saved$/), page.getByRole('button', { name: 'Publish', exact: true }).click()]);
       const slug = new URL(page.url()).pathname.split('/').pop();

@@ -5,12 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axeCheck, launchBrowser } from './lib/browser.mjs';
+import { assertAxe, inEachColorScheme, launchBrowser } from './lib/browser.mjs';
+import { signIn } from './lib/newsroom.mjs';
 import { startServer } from './lib/server.mjs';
 
 const TEST_TIMEOUT = 60_000;
 const SETUP_TIMEOUT = 240_000;
-const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
 
 // Who, and which pages they may open (others must be refused).
 const EDIT = '/newsroom/articles/kampala-mobile-money-outage';
@@ -24,15 +24,6 @@ const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/media', '/
 
 let server;
 let browser;
-
-async function signIn(context, role) {
-  const page = await context.newPage();
-  await page.goto(new URL('/newsroom/sign-in', server.base).href);
-  await page.getByLabel('Email address').fill(`${role}@newsroom.test`);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await Promise.all([page.waitForURL(/\/newsroom\/$/), page.getByRole('button', { name: 'Sign in' }).click()]);
-  return page;
-}
 
 describe('newsroom pages', () => {
   before(async () => {
@@ -52,15 +43,14 @@ describe('newsroom pages', () => {
           const context = await browser.newContext({ colorScheme });
           try {
             await context.addCookies([{ name: 'dateline_text_size', value: size, url: server.base }]);
-            const page = await signIn(context, role);
+            const page = await signIn(context, server.base, role);
             for (const path of ALL_PAGES) {
               const res = await page.goto(new URL(path, server.base).href);
               const expected = allowed.includes(path) ? 200 : 403;
               assert.equal(res.status(), expected, `${role} GET ${path}`);
               const htmlClass = await page.evaluate(() => document.documentElement.className);
               assert.match(htmlClass, new RegExp(`ts-${size}`), `${path} keeps the text size`);
-              const { violations, report } = await axeCheck(page);
-              assert.equal(violations.length, 0, `axe on ${path} as ${role} (${colorScheme}, ${size}):\n${report}`);
+              await assertAxe(page, `${path} as ${role} (${colorScheme}, ${size})`);
             }
           } finally {
             await context.close();
@@ -71,27 +61,21 @@ describe('newsroom pages', () => {
   }
 
   test('the editor with every problem marked next to its field passes axe', { timeout: TEST_TIMEOUT }, async () => {
-    for (const colorScheme of ['light', 'dark']) {
-      const context = await browser.newContext({ colorScheme });
-      try {
-        const page = await signIn(context, 'author');
-        await page.goto(new URL('/newsroom/articles/new', server.base).href);
-        await page.getByLabel('Web address (slug)').fill('Not A Slug');
-        await page.getByLabel('Publication time').fill('next tuesday');
-        await page.getByLabel('Headline').fill('x');
-        await page.getByLabel('Headline').fill('');
-        await page.locator('#headline').evaluate((el) => el.removeAttribute('required'));
-        await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
-        assert.match(await page.getByRole('alert').first().textContent(), /need fixing/);
-        for (const id of ['headline', 'slug', 'publish_at']) {
-          assert.equal(await page.locator(`#${id}`).getAttribute('aria-invalid'), 'true', id);
-        }
-        const { violations, report } = await axeCheck(page);
-        assert.equal(violations.length, 0, report);
-      } finally {
-        await context.close();
+    await inEachColorScheme(browser, async (context, colorScheme) => {
+      const page = await signIn(context, server.base, 'author');
+      await page.goto(new URL('/newsroom/articles/new', server.base).href);
+      await page.getByLabel('Web address (slug)').fill('Not A Slug');
+      await page.getByLabel('Publication time').fill('next tuesday');
+      await page.getByLabel('Headline').fill('x');
+      await page.getByLabel('Headline').fill('');
+      await page.locator('#headline').evaluate((el) => el.removeAttribute('required'));
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+      assert.match(await page.getByRole('alert').first().textContent(), /need fixing/);
+      for (const id of ['headline', 'slug', 'publish_at']) {
+        assert.equal(await page.locator(`#${id}`).getAttribute('aria-invalid'), 'true', id);
       }
-    }
+      await assertAxe(page, `the editor with every problem marked (${colorScheme})`);
+    });
   });
 
   test('a wrong password shows one generic message next to the form, and signs nobody in', { timeout: TEST_TIMEOUT }, async () => {
@@ -107,8 +91,7 @@ describe('newsroom pages', () => {
       const res = await page.goto(new URL('/newsroom/', server.base).href);
       assert.match(page.url(), /\/newsroom\/sign-in\?next=/, 'still signed out');
       assert.ok(res);
-      const { violations, report } = await axeCheck(page);
-      assert.equal(violations.length, 0, report);
+      await assertAxe(page, 'the sign-in page after a wrong password');
     } finally {
       await context.close();
     }

@@ -13,14 +13,14 @@ import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { axeCheck, launchBrowser } from './lib/browser.mjs';
+import { assertAxe, inEachColorScheme, launchBrowser } from './lib/browser.mjs';
+import { makePng } from './lib/images.mjs';
+import { fillArticle, formProblems, signIn, UPLOADED } from './lib/newsroom.mjs';
 import { datelineBin, startServer } from './lib/server.mjs';
 
 const TEST_TIMEOUT = 60_000;
 const SETUP_TIMEOUT = 240_000;
-const PASSWORD = 'dateline demo newsroom'; // printed by `dateline demo`
 const ENV = { DATELINE_WORKERS: '0' }; // narration jobs stay queued
 
 // The contributor's article and its image.
@@ -35,65 +35,7 @@ let dataDir;
 // Filled in by the first test, used by the next.
 const story = { slug: null, key: null };
 
-// ---- a real PNG, made here (no packages): RGB, deflated by node:zlib ----
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type, data) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** An opaque RGB PNG of a gradient with a checker pattern. */
-function makePng(width, height) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // colour type: RGB
-  const stride = 1 + width * 3;
-  const raw = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * stride] = 0; // filter: none
-    for (let x = 0; x < width; x++) {
-      const i = y * stride + 1 + x * 3;
-      raw[i] = Math.round((x / width) * 255);
-      raw[i + 1] = Math.round((y / height) * 255);
-      raw[i + 2] = ((x >> 5) ^ (y >> 5)) & 1 ? 200 : 60;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 // ---- helpers ----
-
-async function signIn(context, role) {
-  const page = await context.newPage();
-  await page.goto(new URL('/newsroom/sign-in', server.base).href);
-  await page.getByLabel('Email address').fill(`${role}@newsroom.test`);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await Promise.all([page.waitForURL(/\/newsroom\/$/), page.getByRole('button', { name: 'Sign in' }).click()]);
-  return page;
-}
 
 /**
  * Clicks a submit button of the editor and waits for the saved editor page;
@@ -108,8 +50,7 @@ async function press(page, name) {
   const res = await posted;
   if (res.status() !== 303) {
     await page.waitForLoadState('load');
-    const problems = await page.locator('.form-error, .field__error').allTextContents();
-    throw new Error(`${name}: the server answered ${res.status()}: ${problems.join(' | ')}`);
+    throw new Error(`${name}: the server answered ${res.status()}: ${await formProblems(page)}`);
   }
   await page.waitForURL(/\/newsroom\/articles\/[^/?]+\?saved$/, { timeout: 10_000 });
   return new URL(page.url()).pathname.split('/').pop();
@@ -132,11 +73,6 @@ async function publicStatus(path) {
   const res = await fetch(new URL(path, server.base), { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
   await res.arrayBuffer();
   return res.status;
-}
-
-async function assertAxe(page, what) {
-  const { violations, report } = await axeCheck(page);
-  assert.equal(violations.length, 0, `axe on ${what}:\n${report}`);
 }
 
 /** `2026-11-24T19:40:05Z`, `ms` from now, rounded up to a whole second. */
@@ -162,11 +98,11 @@ describe('the newsroom workflow', () => {
   test('a contributor uploads an image, writes an article with it and submits it; publishing is refused', { timeout: TEST_TIMEOUT }, async () => {
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'contributor');
+      const page = await signIn(context, server.base, 'contributor');
       await Promise.all([page.waitForURL(/\/newsroom\/media$/), page.getByRole('link', { name: 'Media library' }).click()]);
 
       // Upload, with the progress bar shown while the request is under way.
-      await page.getByLabel('Image file').setInputFiles({ name: 'mombasa-cranes.png', mimeType: 'image/png', buffer: makePng(1200, 675) });
+      await page.getByLabel('Image file').setInputFiles({ name: 'mombasa-cranes.png', mimeType: 'image/png', buffer: makePng(1200, 675, { cell: 32 }) });
       await page.getByLabel('Alt text').fill(ALT);
       await page.getByLabel('Credit').fill(CREDIT);
       const shown = [];
@@ -178,7 +114,7 @@ describe('the newsroom workflow', () => {
         }).observe(box, { attributes: true, attributeFilter: ['hidden'] });
       });
       await Promise.all([
-        page.waitForURL(/\/newsroom\/media\?uploaded=[0-9a-f]{16,}\.(png|jpg)$/, { timeout: 30_000 }),
+        page.waitForURL(UPLOADED, { timeout: 30_000 }),
         page.getByRole('button', { name: 'Upload' }).click(),
       ]);
       assert.ok(shown.length > 0, 'the progress bar was shown during the upload');
@@ -193,13 +129,12 @@ describe('the newsroom workflow', () => {
       // The article, with the image as its lead.
       await Promise.all([page.waitForURL(/\/newsroom\/$/), page.getByRole('link', { name: 'Articles' }).click()]);
       await Promise.all([page.waitForURL(/\/newsroom\/articles\/new$/), page.getByRole('link', { name: 'New article' }).click()]);
-      await page.getByLabel('Headline').fill(HEADLINE);
-      await page.getByLabel('Section', { exact: true }).selectOption({ label: 'World' });
-      await page.getByLabel('Contributors', { exact: true }).fill('amara-osei');
+      await fillArticle(page, {
+        headline: HEADLINE,
+        section: { label: 'World' },
+        text: 'Dockworkers returned to Mombasa on Tuesday.\n\nThe port authority said *all berths* would be working by the weekend.',
+      });
       await page.getByLabel('Summary').fill('Container traffic resumed on Tuesday after a nine-day strike.');
-      await page.getByLabel('Text (Markdown)').fill(
-        'Dockworkers returned to Mombasa on Tuesday.\n\nThe port authority said *all berths* would be working by the weekend.',
-      );
       await page.getByLabel('Lead image', { exact: true }).selectOption({ label: `${ALT} (${CREDIT})` });
       await page.getByLabel('Lead image caption').fill(CAPTION);
       story.slug = await press(page, 'Save');
@@ -233,7 +168,7 @@ describe('the newsroom workflow', () => {
     assert.ok(story.slug && story.key, 'needs the article of the previous test');
     const context = await browser.newContext();
     try {
-      const page = await signIn(context, 'editor');
+      const page = await signIn(context, server.base, 'editor');
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: HEADLINE, exact: true }) });
       assert.equal((await row.getByRole('cell').nth(1).textContent()).trim(), 'In review');
       assert.match(await row.getByRole('cell').nth(2).textContent(), /\S/, 'the owner is shown');
@@ -291,30 +226,22 @@ describe('the newsroom workflow', () => {
   });
 
   test('axe passes on the media library with items and on the editor with a lead image chosen (light, dark)', { timeout: TEST_TIMEOUT }, async () => {
-    for (const colorScheme of ['light', 'dark']) {
-      const context = await browser.newContext({ colorScheme });
-      try {
-        const page = await signIn(context, 'editor');
-        await page.goto(new URL('/newsroom/media', server.base).href);
-        assert.ok((await page.locator('.library__item').count()) > 0, 'the library has items');
-        await assertAxe(page, `the media library (${colorScheme})`);
+    await inEachColorScheme(browser, async (context, colorScheme) => {
+      const page = await signIn(context, server.base, 'editor');
+      await page.goto(new URL('/newsroom/media', server.base).href);
+      assert.ok((await page.locator('.library__item').count()) > 0, 'the library has items');
+      await assertAxe(page, `the media library (${colorScheme})`);
 
-        await page.goto(new URL('/newsroom/articles/new', server.base).href);
-        await page.getByLabel('Headline').fill(`Lead image check (${colorScheme})`);
-        await page.getByLabel('Section', { exact: true }).selectOption('world');
-        await page.getByLabel('Contributors', { exact: true }).fill('amara-osei');
-        await page.getByLabel('Text (Markdown)').fill('Text.');
-        const choice = page.getByLabel('Lead image', { exact: true });
-        const first = await choice.locator('option:not([value=""])').first().getAttribute('value');
-        await choice.selectOption(story.key ?? first);
-        await page.getByLabel('Lead image caption').fill('A caption.');
-        await press(page, 'Save');
-        assert.equal(await page.locator('.lead-choice__preview').count(), 1, 'the chosen image is shown');
-        await assertAxe(page, `the editor with a lead image (${colorScheme})`);
-      } finally {
-        await context.close();
-      }
-    }
+      await page.goto(new URL('/newsroom/articles/new', server.base).href);
+      await fillArticle(page, { headline: `Lead image check (${colorScheme})`, section: 'world', text: 'Text.' });
+      const choice = page.getByLabel('Lead image', { exact: true });
+      const first = await choice.locator('option:not([value=""])').first().getAttribute('value');
+      await choice.selectOption(story.key ?? first);
+      await page.getByLabel('Lead image caption').fill('A caption.');
+      await press(page, 'Save');
+      assert.equal(await page.locator('.lead-choice__preview').count(), 1, 'the chosen image is shown');
+      await assertAxe(page, `the editor with a lead image (${colorScheme})`);
+    });
   });
 
   test('a scheduled article is not public until its time, and is live after a restart on the same data', { timeout: TEST_TIMEOUT }, async () => {
@@ -323,12 +250,9 @@ describe('the newsroom workflow', () => {
     let slug;
     let at;
     try {
-      const page = await signIn(context, 'author');
+      const page = await signIn(context, server.base, 'author');
       await page.goto(new URL('/newsroom/articles/new', server.base).href);
-      await page.getByLabel('Headline').fill(headline);
-      await page.getByLabel('Section', { exact: true }).selectOption({ label: 'World' });
-      await page.getByLabel('Contributors', { exact: true }).fill('amara-osei');
-      await page.getByLabel('Text (Markdown)').fill('The Likoni ferry will run every twenty minutes.');
+      await fillArticle(page, { headline, section: { label: 'World' }, text: 'The Likoni ferry will run every twenty minutes.' });
       const when = isoIn(12_000);
       at = when.at;
       await page.getByLabel('Publication time').fill(when.text);

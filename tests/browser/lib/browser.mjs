@@ -1,9 +1,10 @@
-// Debian's Chromium driven by playwright-core, plus an axe-core helper.
+// Debian's Chromium driven by playwright-core, plus axe-core helpers.
 //
 // No browser is ever downloaded: CHROMIUM (default /usr/bin/chromium, from
 // `apt-get install chromium`) is launched directly. The flags keep it quiet on
 // a machine without network access.
 
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -97,4 +98,25 @@ export function formatViolations(violations) {
 export async function axeCheck(page) {
   const violations = await axeRun(page);
   return { violations, report: formatViolations(violations) };
+}
+
+/** Fails, with the readable report, unless axe finds nothing on the page; `what` names the page. */
+export async function assertAxe(page, what) {
+  const { violations, report } = await axeCheck(page);
+  assert.equal(violations.length, 0, `axe on ${what}:\n${report}`);
+}
+
+/**
+ * Runs `fn(context, colorScheme)` in a fresh browser context in the light,
+ * then the dark colour scheme, closing each context after it.
+ */
+export async function inEachColorScheme(browser, fn) {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme });
+    try {
+      await fn(context, colorScheme);
+    } finally {
+      await context.close();
+    }
+  }
 }
