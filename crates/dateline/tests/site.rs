@@ -187,6 +187,7 @@ fn the_breaking_strip_appears_on_a_running_server_and_expires() {
         data_arg,
     ]);
     assert!(out.status.success(), "{}", text(&out));
+    support::within_a_second("the strip from the CLI", || get(&server.url("/")).1.contains("Polls have closed"));
     for path in ["/", "/articles/older", "/sections/world", "/no-such-page"] {
         let (_, html) = get(&server.url(path));
         assert_in_order(&html, &[r##"href="#search""##, "Polls have closed", "<header"]);
@@ -198,10 +199,10 @@ fn the_breaking_strip_appears_on_a_running_server_and_expires() {
 
     let out = dateline(&["breaking", "set", "Second strip", "--data", data_arg]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(get(&server.url("/")).1.contains("Second strip"));
+    support::within_a_second("a new strip", || get(&server.url("/")).1.contains("Second strip"));
     let out = dateline(&["breaking", "clear", "--data", data_arg]);
     assert!(out.status.success());
-    assert!(!get(&server.url("/")).1.contains("Second strip"));
+    support::within_a_second("the strip lowered", || !get(&server.url("/")).1.contains("Second strip"));
 }
 
 #[test]

@@ -2,16 +2,20 @@
 //! gzip and brotli made once, an `ETag` (answered with 304 when it matches)
 //! and `Last-Modified`.
 //!
-//! Freshness: every request first reads the store's site version (one small
-//! query), which every change a reader could see moves, whichever process
-//! made it. When it moved, or when a timed change came due (a breaking strip
-//! lowering itself, a scheduled article going live), the whole cache starts
-//! afresh: one edit makes its page, its sections, the home page, the feeds and
-//! the sitemaps fresh at once, with no list of dependencies to get wrong.
+//! Freshness: the store's site version moves with every change a reader could
+//! see, whichever process made it. It is read after every change made through
+//! this server (any request that is not a GET or HEAD) and otherwise at most
+//! every [`RECHECK`], so a change from another process (`dateline breaking`,
+//! an import) shows within that. When it moved, or when a timed change came
+//! due (a breaking strip lowering itself, a scheduled article going live), the
+//! whole cache starts afresh: one edit makes its page, its sections, the home
+//! page, the feeds and the sitemaps fresh at once, with no list of
+//! dependencies to get wrong.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -28,10 +32,14 @@ use crate::text_size::TextSize;
 const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// Larger responses are served but not kept.
 const MAX_ENTRY_BYTES: usize = 4 * 1024 * 1024;
+/// How stale the cache may be after a change by another process.
+const RECHECK: Duration = Duration::from_millis(100);
 
 #[derive(Default)]
 pub struct PageCache {
     state: Mutex<Entries>,
+    /// When the site version was last read; `None` forces a read (after a change here).
+    checked: Mutex<Option<Instant>>,
 }
 
 #[derive(Default)]
@@ -124,6 +132,23 @@ fn brotli(bytes: &[u8]) -> Bytes {
 }
 
 impl PageCache {
+    /// Whether the site version should be read again now.
+    fn due(&self) -> bool {
+        let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
+        match *checked {
+            Some(at) if at.elapsed() < RECHECK => false,
+            _ => {
+                *checked = Some(Instant::now());
+                true
+            }
+        }
+    }
+
+    /// A request here may have changed the site: read the version next time.
+    fn changed_here(&self) {
+        *self.checked.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
     /// Drops everything when the site changed or a timed change came due.
     fn sync(&self, version: i64, now: Timestamp) -> bool {
         let mut entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -132,6 +157,15 @@ impl PageCache {
             *entries = Entries { version: Some(version), ..Entries::default() };
         }
         stale
+    }
+
+    /// The version the entries belong to, unless a timed change came due.
+    fn current(&self, now: Timestamp) -> Option<i64> {
+        let entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.valid_until.is_some_and(|t| now >= t) {
+            return None;
+        }
+        entries.version
     }
 
     fn set_valid_until(&self, version: i64, until: Option<Timestamp>) {
@@ -165,17 +199,34 @@ impl PageCache {
 /// The middleware: answers from the cache, or renders, keeps and answers.
 pub async fn serve(State(state): State<SharedState>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    if !matches!(*request.method(), Method::GET | Method::HEAD) || !cacheable(path) {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        let response = next.run(request).await;
+        state.page_cache.changed_here();
+        return response;
+    }
+    if !cacheable(path) {
         return next.run(request).await;
     }
-    let Ok(version) = state.store.site_version().await else {
-        return next.run(request).await;
-    };
     let now = Timestamp::now();
-    if state.page_cache.sync(version, now) {
-        let until = state.store.next_timed_change(now).await.ok().flatten();
-        state.page_cache.set_valid_until(version, until);
-    }
+    let version = if state.page_cache.due() {
+        let Ok(version) = state.store.site_version().await else {
+            state.page_cache.changed_here();
+            return next.run(request).await;
+        };
+        if state.page_cache.sync(version, now) {
+            let until = state.store.next_timed_change(now).await.ok().flatten();
+            state.page_cache.set_valid_until(version, until);
+        }
+        version
+    } else {
+        match state.page_cache.current(now) {
+            Some(version) => version,
+            None => {
+                state.page_cache.changed_here();
+                return next.run(request).await;
+            }
+        }
+    };
     let text_size = TextSize::from_cookie_header(request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()));
     let key = (request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path).to_owned(), text_size.as_str());
     let headers = request.headers().clone();

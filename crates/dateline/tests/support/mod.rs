@@ -298,3 +298,13 @@ impl Browser {
         page
     }
 }
+
+/// Waits up to a second for `check` to hold: a change made by another process
+/// reaches a running server's page cache within its recheck interval (0.1 s).
+pub fn within_a_second(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(1);
+    while !check() {
+        assert!(Instant::now() < deadline, "{what}: not seen within a second");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

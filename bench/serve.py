@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""A cached article page served by Dateline against nginx serving the same
+bytes from disk, in the same run, with wrk on loopback.
+
+Starts `dateline demo` (release build, narration workers off so nothing else
+competes for the CPU), takes the top story's page once (which also puts it
+in the page cache), writes those exact bytes to a folder, starts nginx on
+that folder, and runs wrk against each: 2 threads, 32 connections, 10
+seconds, no compression asked (both send the same bytes). Bounded: every
+step has a time limit; only loopback is used. Writes the figures into
+docs/BENCHMARKS.md.
+
+Run: make bench-serve  (installs wrk and nginx-light, builds, runs this)
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
+BIN = TARGET / "release/dateline"
+READY_LIMIT = 120
+WRK = ["wrk", "--threads", "2", "--connections", "32", "--duration", "10s", "--latency"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return r.read()
+
+
+def wait_for(url: str) -> None:
+    start = time.monotonic()
+    while time.monotonic() - start < READY_LIMIT:
+        try:
+            get(url)
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"{url} did not answer within {READY_LIMIT} s")
+
+
+def wrk(url: str) -> tuple[float, str]:
+    out = subprocess.run(WRK + [url], capture_output=True, text=True, timeout=60, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        sys.exit(f"{url}: {errors.group(1)} failed responses:\n{out}")
+    return rps, p99
+
+
+def nginx_config(root: Path, port: int, tmp: Path) -> Path:
+    config = tmp / "nginx.conf"
+    config.write_text(f"""
+worker_processes 2;
+daemon off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/nginx-error.log;
+user root;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {tmp}/body;
+  proxy_temp_path {tmp}/proxy;
+  fastcgi_temp_path {tmp}/fastcgi;
+  uwsgi_temp_path {tmp}/uwsgi;
+  scgi_temp_path {tmp}/scgi;
+  server {{
+    listen 127.0.0.1:{port};
+    root {root};
+    location / {{ default_type "text/html; charset=utf-8"; etag on; }}
+  }}
+}}
+""")
+    return config
+
+
+def main() -> None:
+    for tool in ("wrk", "nginx"):
+        if shutil.which(tool) is None and not Path(f"/usr/sbin/{tool}").exists():
+            sys.exit(f"{tool} is missing: run `make bench-serve`, which installs it")
+    if not BIN.exists():
+        sys.exit(f"{BIN} is missing: run `make build` first")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        base = f"http://127.0.0.1:{free_port()}"
+        env = {**os.environ, "DATELINE_WORKERS": "0"}
+        server = subprocess.Popen([str(BIN), "demo", "--data", str(tmp / "data"), "--listen", base[7:]],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        nginx = None
+        try:
+            wait_for(f"{base}/")
+            home = get(f"{base}/").decode()
+            slug = re.search(r'href="/articles/([a-z0-9-]+)"', home).group(1)
+            page = get(f"{base}/articles/{slug}")
+            www = tmp / "www"
+            www.mkdir()
+            (www / f"{slug}.html").write_bytes(page)
+            nginx_port = free_port()
+            nginx_bin = shutil.which("nginx") or "/usr/sbin/nginx"
+            nginx = subprocess.Popen([nginx_bin, "-c", str(nginx_config(www, nginx_port, tmp))],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            nginx_url = f"http://127.0.0.1:{nginx_port}/{slug}.html"
+            wait_for(nginx_url)
+            if get(nginx_url) != page:
+                sys.exit("nginx does not serve the same bytes")
+            ours = wrk(f"{base}/articles/{slug}")
+            theirs = wrk(nginx_url)
+        finally:
+            server.terminate()
+            if nginx:
+                nginx.terminate()
+            server.wait(timeout=10)
+            if nginx:
+                nginx.wait(timeout=10)
+    ratio = ours[0] / theirs[0]
+    section = f"""<!-- serve:start -->
+## Serving a cached article page
+
+Command: `make bench-serve` — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, release build,
+narration workers off. The top story's page ({len(page):,} bytes, uncompressed) from Dateline's
+page cache, against nginx-light serving the same bytes from a file, in the same run; wrk with
+2 threads, 32 connections, 10 s, on loopback (wrk shares the two cores with the server).
+
+| server | requests/s | p99 latency |
+|---|---|---|
+| Dateline (page cache) | {ours[0]:,.0f} | {ours[1]} |
+| nginx, same bytes from disk | {theirs[0]:,.0f} | {theirs[1]} |
+
+Dateline serves **{ratio:.2f}×** nginx's requests per second (target ≥ 0.8).
+<!-- serve:end -->"""
+    print(section)
+    doc = ROOT / "docs/BENCHMARKS.md"
+    text = doc.read_text()
+    if "<!-- serve:start -->" in text:
+        text = re.sub(r"<!-- serve:start -->.*<!-- serve:end -->", lambda _: section, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n" + section + "\n"
+    doc.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
