@@ -1,5 +1,6 @@
 use axum::extract::{Path, State};
 use axum::response::Html;
+use dateline_core::{Article, Section};
 use jiff::Timestamp;
 use minijinja::context;
 use minijinja::value::Serde;
@@ -14,8 +15,29 @@ pub async fn page(
     Path(slug): Path<String>,
     input: ChromeInput,
 ) -> Result<Html<String>, WebError> {
+    let Loaded { article, section, view } = load(&state, &slug).await?;
+    let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
+    chrome.set_language(&article.language);
+    let ctx = context! {
+        page_title => &article.headline,
+        lite_url => super::lite::twin(&view.url, 1),
+        description => article.dek.clone().or_else(|| article.summary.first().cloned()).unwrap_or_default(),
+        article => Serde(view),
+        ..chrome.into_context()
+    };
+    super::render(&state, "article.html", ctx)
+}
+
+/// A live article with everything its page shows (the lite edition's page too).
+pub(super) struct Loaded {
+    pub article: Article,
+    pub section: Section,
+    pub view: ArticleView,
+}
+
+pub(super) async fn load(state: &SharedState, slug: &str) -> Result<Loaded, WebError> {
     let store = &state.store;
-    let article = store.article(&slug).await?.filter(|a| a.is_visible(Timestamp::now())).ok_or(WebError::NotFound)?;
+    let article = store.article(slug).await?.filter(|a| a.is_visible(Timestamp::now())).ok_or(WebError::NotFound)?;
     let section = store.section(article.section.as_str()).await?.ok_or(WebError::NotFound)?;
     let lead_media = match &article.lead_image {
         Some(lead) => store.media(&lead.media).await?,
@@ -29,24 +51,16 @@ pub async fn page(
         };
         cards.push(Card::new(&c, photo.as_ref()));
     }
-    let narration = store.narration(&slug).await?.map(|n| NarrationView::new(&n));
+    let narration = store.narration(slug).await?.map(|n| NarrationView::new(&n));
     let mut view = ArticleView::new(&article, &section, lead_media.as_ref(), cards, narration);
     let zone =
         article.published.as_ref().map(|p| p.time_zone().clone()).unwrap_or_else(|| state.site.time_zone.clone());
     view.corrections = state
         .editorial
-        .corrections(&slug)
+        .corrections(slug)
         .await?
         .into_iter()
         .map(|c| CorrectionView { text: c.text, at: TimeView::new(&c.at.to_zoned_datetime(zone.clone())) })
         .collect();
-    let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
-    chrome.set_language(&article.language);
-    let ctx = context! {
-        page_title => &article.headline,
-        description => article.dek.clone().or_else(|| article.summary.first().cloned()).unwrap_or_default(),
-        article => Serde(view),
-        ..chrome.into_context()
-    };
-    super::render(&state, "article.html", ctx)
+    Ok(Loaded { article, section, view })
 }
