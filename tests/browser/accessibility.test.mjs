@@ -28,6 +28,12 @@ const PAGES = {
   'not-found': () => ['/no-such-page', 404],
   'newsroom sign-in': () => ['/newsroom/sign-in', 200],
   'newsroom one-time link': () => ['/newsroom/link/0000', 200],
+  // The lite edition: text only, its inline style allowed by its hash.
+  'lite home': () => ['/lite/', 200],
+  'lite article': () => [`/lite${need(found.article)}`, 200],
+  'lite article with a correction': () => ['/lite/articles/kampala-mobile-money-outage', 200],
+  'lite section': () => [`/lite${need(found.section)}`, 200],
+  'lite not-found': () => ['/lite/no-such-page', 404],
 };
 const SCHEMES = ['light', 'dark'];
 const SIZES = ['xs', 'lg'];
@@ -66,6 +72,11 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
               new RegExp(`(^|\\s)ts-${size}(\\s|$)`),
               `<html class="${htmlClass}"> on ${path} should carry ts-${size} from the cookie`,
             );
+            if (path.startsWith('/lite/')) {
+              // Chromium applied the inline style: its hash matches the page's policy.
+              const maxWidth = await page.evaluate(() => getComputedStyle(document.body).maxWidth);
+              assert.notEqual(maxWidth, 'none', `the inline style of ${path} was refused`);
+            }
             const { violations, report } = await axeCheck(page);
             if (violations.length > 0) {
               throw new Error(

@@ -10,6 +10,7 @@
 //! Whatever the Markdown holds, including raw HTML, the output passes through
 //! one ammonia policy ([`sanitize`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -80,7 +81,25 @@ pub fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+/// The same HTML as the lite edition shows it: no images (a captioned
+/// figure keeps its caption), and every link's address passed through
+/// `link`, which may rewrite it or, returning `None`, drop it (keeping the
+/// link's text). The result is still cleaned to the [`sanitize`] policy.
+pub fn text_only<F>(html: &str, link: F) -> String
+where
+    F: Fn(&str) -> Option<String> + Send + Sync + 'static,
+{
+    let mut b = policy();
+    b.rm_tags(["img"]).attribute_filter(move |element, attribute, value| match (element, attribute) {
+        ("a", "href") => link(value).map(Cow::Owned),
+        _ => Some(Cow::Borrowed(value)),
+    });
+    b.clean(html).to_string()
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(policy);
+
+fn policy() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::empty();
     b.add_tags([
         "p",
@@ -130,7 +149,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     .link_rel(Some("noopener noreferrer"))
     .strip_comments(true);
     b
-});
+}
 
 /// The headline is the page's only `<h1>`: body headings start at `<h2>`.
 fn shift_heading(event: Event) -> Event {
@@ -318,6 +337,20 @@ mod tests {
         let text = problems.to_string();
         assert!(text.contains("'images/boat.jpg' needs alt text"), "{text}");
         assert!(text.contains("'missing.png' was not found"), "{text}");
+    }
+
+    #[test]
+    fn the_text_only_version_drops_images_and_rewrites_links() {
+        let md = "See ![a boat](images/boat.jpg) [here](/articles/x) and [there](/search?q=x).\n\n\
+                  ![A boat](images/boat.jpg \"Boats replaced buses.\")\n";
+        let body = render(md, &images()).unwrap();
+        let out = text_only(body.html(), |href| href.strip_prefix("/articles/").map(|s| format!("/lite/articles/{s}")));
+        assert_eq!(
+            out.trim(),
+            "<p>See  <a href=\"/lite/articles/x\" rel=\"noopener noreferrer\">here</a> and \
+             <a rel=\"noopener noreferrer\">there</a>.</p>\n\
+             <figure class=\"inline-image\"><figcaption>Boats replaced buses.</figcaption></figure>"
+        );
     }
 
     #[test]

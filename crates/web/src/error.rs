@@ -70,7 +70,12 @@ pub async fn render_error_pages(State(state): State<SharedState>, request: Reque
         return response;
     }
     let status = response.status();
-    match error_page(&state, chrome_input, status).await {
+    let page = if chrome_input.path.starts_with(crate::pages::lite::HOME) {
+        crate::pages::lite::error_page(&state, chrome_input, status).await
+    } else {
+        error_page(&state, chrome_input, status).await.map(IntoResponse::into_response)
+    };
+    match page {
         Ok(page) => (status, page).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "the error page itself failed");
@@ -88,12 +93,7 @@ async fn error_page(
     status: StatusCode,
 ) -> Result<Html<String>, WebError> {
     let chrome = Chrome::build(state, input, None).await.unwrap_or_else(|_| Chrome::minimal(state));
-    let (title_id, message_id) = match status {
-        StatusCode::NOT_FOUND => ("error-404-title", "error-404-message"),
-        StatusCode::FORBIDDEN => ("error-403-title", "error-403-message"),
-        StatusCode::BAD_REQUEST => ("error-400-title", "error-400-message"),
-        _ => ("error-500-title", "error-500-message"),
-    };
+    let (title_id, message_id) = messages(status);
     let lang = chrome.lang.clone();
     let title = state.messages.get(&lang, title_id, &[]);
     let message = state.messages.get(&lang, message_id, &[]);
@@ -105,4 +105,14 @@ async fn error_page(
         ..chrome.into_context()
     };
     Ok(Html(state.templates.render("error.html", ctx)?))
+}
+
+/// The ids of an error page's title and message.
+pub(crate) fn messages(status: StatusCode) -> (&'static str, &'static str) {
+    match status {
+        StatusCode::NOT_FOUND => ("error-404-title", "error-404-message"),
+        StatusCode::FORBIDDEN => ("error-403-title", "error-403-message"),
+        StatusCode::BAD_REQUEST => ("error-400-title", "error-400-message"),
+        _ => ("error-500-title", "error-500-message"),
+    }
 }

@@ -54,6 +54,8 @@ struct Entries {
 
 struct Cached {
     content_type: HeaderValue,
+    /// A page's own Content-Security-Policy (the lite edition's), kept with it.
+    content_security_policy: Option<HeaderValue>,
     cache_control: &'static str,
     etag: HeaderValue,
     last_modified: HeaderValue,
@@ -262,6 +264,7 @@ async fn keepable(response: Response) -> Result<Cached, Response> {
     {
         return Err(response);
     }
+    let content_security_policy = response.headers().get(header::CONTENT_SECURITY_POLICY).cloned();
     let (parts, body) = response.into_parts();
     let identity = match axum::body::to_bytes(body, MAX_ENTRY_BYTES).await {
         Ok(bytes) => bytes,
@@ -273,6 +276,7 @@ async fn keepable(response: Response) -> Result<Cached, Response> {
     let now = httpdate::fmt_http_date(std::time::SystemTime::now());
     Ok(Cached {
         content_type,
+        content_security_policy,
         cache_control,
         etag: HeaderValue::from_str(&format!("\"{tag}\"")).unwrap_or(HeaderValue::from_static("\"\"")),
         last_modified: HeaderValue::from_str(&now).unwrap_or(HeaderValue::from_static("")),
@@ -312,6 +316,9 @@ fn answer(cached: &Cached, request: &HeaderMap, is_head: bool) -> Response {
         response
     };
     let h = response.headers_mut();
+    if let Some(policy) = &cached.content_security_policy {
+        h.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+    }
     h.insert(header::ETAG, cached.etag.clone());
     h.insert(header::LAST_MODIFIED, cached.last_modified.clone());
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cached.cache_control));

@@ -16,7 +16,8 @@ pub struct TimeView {
 
 impl TimeView {
     pub fn new(t: &ZonedDateTime) -> Self {
-        Self { iso: t.timestamp().to_string(), display: display_time(t) }
+        // Whole seconds: HTML's `datetime` allows at most three digits of a fraction.
+        Self { iso: t.timestamp().strftime("%Y-%m-%dT%H:%M:%SZ").to_string(), display: display_time(t) }
     }
 }
 
@@ -239,6 +240,12 @@ impl Pagination {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn machine_readable_times_are_whole_seconds_in_utc() {
+        let t: jiff::ZonedDateTime = "2026-11-24T23:30:08.886027545+03:00[Africa/Nairobi]".parse().unwrap();
+        assert_eq!(TimeView::new(&t).iso, "2026-11-24T20:30:08Z");
+    }
 
     #[test]
     fn pagination_links_neighbours_only() {

@@ -330,3 +330,18 @@ feed-listen = Listen to this article ({ $minutes } min, MP3)
 feed-rss = RSS feed
 feed-atom = Atom feed
 feed-json = JSON feed
+
+## Lite edition (text-only pages under /lite/)
+
+# $site (string) the site's name, in every lite page's title
+lite-title = { $site } (text only)
+lite-edition = Text-only edition
+lite-breaking-label = Breaking:
+# On every full page: the link to the same page in the lite edition
+lite-link = Text-only version
+# On every lite page: the link to the same page in full
+lite-full-version = Full version of this page
+# $minutes (number) length of the narration, rounded; $megabytes (number) size of the MP3
+lite-listen = Listen (MP3, { $minutes } min, { $megabytes } MB)
+# $caption (string) the lead image's caption, shown instead of the image
+lite-image = Image: { $caption }

@@ -1,5 +1,6 @@
 use axum::extract::{Path, State};
 use axum::response::Html;
+use dateline_core::{Article, Section};
 use jiff::Timestamp;
 use minijinja::context;
 use minijinja::value::Serde;
@@ -15,8 +16,32 @@ pub async fn page(
     Path(slug): Path<String>,
     input: ChromeInput,
 ) -> Result<Html<String>, WebError> {
+    let Loaded { article, section, view, json_ld } = load(&state, &slug).await?;
+    let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
+    chrome.set_language(&article.language);
+    let ctx = context! {
+        page_title => &article.headline,
+        lite_url => super::lite::twin(&view.url, 1),
+        description => article.dek.clone().or_else(|| article.summary.first().cloned()).unwrap_or_default(),
+        article => Serde(view),
+        json_ld => minijinja::Value::from_safe_string(structured::script_safe(&json_ld)),
+        ..chrome.into_context()
+    };
+    super::render(&state, "article.html", ctx)
+}
+
+/// A live article with everything its page shows (the lite edition's page too).
+pub(super) struct Loaded {
+    pub article: Article,
+    pub section: Section,
+    pub view: ArticleView,
+    /// Its schema.org `NewsArticle`.
+    pub json_ld: serde_json::Value,
+}
+
+pub(super) async fn load(state: &SharedState, slug: &str) -> Result<Loaded, WebError> {
     let store = &state.store;
-    let article = store.article(&slug).await?.filter(|a| a.is_visible(Timestamp::now())).ok_or(WebError::NotFound)?;
+    let article = store.article(slug).await?.filter(|a| a.is_visible(Timestamp::now())).ok_or(WebError::NotFound)?;
     let section = store.section(article.section.as_str()).await?.ok_or(WebError::NotFound)?;
     let lead_media = match &article.lead_image {
         Some(lead) => store.media(&lead.media).await?,
@@ -31,8 +56,8 @@ pub async fn page(
         };
         cards.push(Card::new(c, photo.as_ref()));
     }
-    let narration = store.narration(&slug).await?;
-    let corrections = state.editorial.corrections(&slug).await?;
+    let narration = store.narration(slug).await?;
+    let corrections = state.editorial.corrections(slug).await?;
     let json_ld = structured::news_article(&ArticleFacts {
         base_url: &state.site.base_url,
         site_title: &state.site.title,
@@ -51,14 +76,5 @@ pub async fn page(
         .into_iter()
         .map(|c| CorrectionView { text: c.text, at: TimeView::new(&c.at.to_zoned_datetime(zone.clone())) })
         .collect();
-    let mut chrome = Chrome::build(&state, input, Some(section.slug.as_str())).await?;
-    chrome.set_language(&article.language);
-    let ctx = context! {
-        page_title => &article.headline,
-        description => article.dek.clone().or_else(|| article.summary.first().cloned()).unwrap_or_default(),
-        article => Serde(view),
-        json_ld => minijinja::Value::from_safe_string(structured::script_safe(&json_ld)),
-        ..chrome.into_context()
-    };
-    super::render(&state, "article.html", ctx)
+    Ok(Loaded { article, section, view, json_ld })
 }

@@ -16,14 +16,37 @@ const LATEST: u32 = 6;
 const PER_SECTION: usize = 3;
 
 #[derive(Serialize)]
-struct SectionBlock {
-    name: String,
-    url: String,
-    articles: Vec<Teaser>,
+pub(super) struct SectionBlock {
+    pub name: String,
+    pub url: String,
+    pub articles: Vec<Teaser>,
+}
+
+/// What the home page shows (the lite edition's home shows the same).
+pub(super) struct Front {
+    pub top: Option<Teaser>,
+    pub latest: Vec<Teaser>,
+    pub sections: Vec<SectionBlock>,
 }
 
 /// Home: the top story, the latest, then each section's newest not shown above.
 pub async fn page(State(state): State<SharedState>, input: ChromeInput) -> Result<Html<String>, WebError> {
+    let Front { top, latest, sections } = front(&state).await?;
+    let chrome = Chrome::build(&state, input, None).await?;
+    let tagline = state.messages.get("en", "site-tagline", &[]);
+    let ctx = context! {
+        page_title => &tagline,
+        lite_url => super::lite::twin("/", 1),
+        description => &tagline,
+        top => Serde(top),
+        latest => Serde(latest),
+        sections => Serde(sections),
+        ..chrome.into_context()
+    };
+    super::render(&state, "home.html", ctx)
+}
+
+pub(super) async fn front(state: &SharedState) -> Result<Front, WebError> {
     let now = Timestamp::now();
     let latest = state.store.list_articles(&ArticleQuery::latest(now, 1 + LATEST)).await?.items;
     let mut shown: HashSet<_> = latest.iter().map(|a| a.slug.clone()).collect();
@@ -50,16 +73,5 @@ pub async fn page(State(state): State<SharedState>, input: ChromeInput) -> Resul
     }
     let mut teasers = latest.iter().map(Teaser::new);
     let top = teasers.next();
-    let latest: Vec<Teaser> = teasers.collect();
-    let chrome = Chrome::build(&state, input, None).await?;
-    let tagline = state.messages.get("en", "site-tagline", &[]);
-    let ctx = context! {
-        page_title => &tagline,
-        description => &tagline,
-        top => Serde(top),
-        latest => Serde(latest),
-        sections => Serde(sections),
-        ..chrome.into_context()
-    };
-    super::render(&state, "home.html", ctx)
+    Ok(Front { top, latest: teasers.collect(), sections })
 }

@@ -4,6 +4,7 @@ mod article;
 mod contributor;
 mod files;
 mod home;
+pub(crate) mod lite;
 mod podcast;
 mod search;
 mod section;
@@ -32,6 +33,7 @@ pub fn routes() -> Router<SharedState> {
         .route("/media/{key}", get(files::media))
         .route("/assets/{name}", get(files::asset))
         .route("/healthz", get(|| async { "ok" }))
+        .merge(lite::routes())
         .fallback(|| async { WebError::NotFound })
 }
 

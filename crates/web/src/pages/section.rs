@@ -26,6 +26,7 @@ pub async fn page(
     chrome.set_language(&section.language);
     let ctx = context! {
         page_title => &section.name,
+        lite_url => super::lite::twin(&link.url, paging.number()),
         description => "",
         feed_path => &link.url,
         section => Serde(link),
