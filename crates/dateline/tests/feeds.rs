@@ -7,18 +7,12 @@
 
 mod support;
 
-use std::process::Command;
-
 use serde_json::Value;
 use support::newsroom::{PASSWORD, newsroom_with_content, sign_in};
 use support::{Server, dateline, get, get_with_headers, header, text};
 
-/// feedparser's reading of a feed (see tests/python/read_feed.py).
 fn read_feed(url: &str) -> Value {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/python/read_feed.py");
-    let out = Command::new("python3").arg(script).arg(url).output().expect("python3 runs");
-    assert!(out.status.success(), "feedparser could not read {url}:\n{}", text(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
+    support::python_reader("read_feed.py", url)
 }
 
 fn entry<'a>(feed: &'a Value, slug: &str) -> &'a Value {

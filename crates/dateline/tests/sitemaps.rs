@@ -6,17 +6,12 @@
 
 mod support;
 
-use std::process::Command;
-
 use serde_json::Value;
 use support::newsroom::{PASSWORD, article_fields, newsroom_with_content, sign_in};
-use support::{get, get_with_headers, header, text};
+use support::{get, get_with_headers, header};
 
 fn read_sitemaps(base: &str) -> Value {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/python/read_sitemaps.py");
-    let out = Command::new("python3").arg(script).arg(base).output().expect("python3 runs");
-    assert!(out.status.success(), "the sitemap parser failed on {base}:\n{}", text(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
+    support::python_reader("read_sitemaps.py", base)
 }
 
 #[test]

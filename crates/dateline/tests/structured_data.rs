@@ -6,17 +6,12 @@
 
 mod support;
 
-use std::process::Command;
-
 use serde_json::Value;
 use support::newsroom::{PASSWORD, newsroom_with_content, sign_in};
 use support::{dateline, get, text};
 
 fn read_metadata(url: &str) -> Value {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/python/read_metadata.py");
-    let out = Command::new("python3").arg(script).arg(url).output().expect("python3 runs");
-    assert!(out.status.success(), "extruct failed on {url}:\n{}", text(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
+    support::python_reader("read_metadata.py", url)
 }
 
 fn meta<'a>(html: &'a str, attribute: &str, name: &str) -> Option<&'a str> {

@@ -308,3 +308,13 @@ pub fn within_a_second(what: &str, mut check: impl FnMut() -> bool) {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Runs one of the Python readers in `tests/python/` (feedparser, the sitemap
+/// parser, extruct: what real consumers use) on `url` and returns the JSON it
+/// prints. A missing parser is a failure that says how to install it.
+pub fn python_reader(script: &str, url: &str) -> serde_json::Value {
+    let path = format!("{}/../../tests/python/{script}", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("python3").arg(&path).arg(url).output().expect("python3 runs");
+    assert!(out.status.success(), "{script} failed on {url}:\n{}", text(&out));
+    serde_json::from_slice(&out.stdout).expect("the reader prints JSON")
+}
