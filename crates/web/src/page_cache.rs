@@ -272,7 +272,12 @@ async fn keepable(response: Response) -> Result<Cached, Response> {
     };
     let digest = Sha256::digest(&identity);
     let tag: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-    let (gzip, brotli) = tokio::task::block_in_place(|| (gzip(&identity), brotli(&identity)));
+    // Compressing takes milliseconds: off the async workers.
+    let source = identity.clone();
+    let Ok((gzip, brotli)) = tokio::task::spawn_blocking(move || (gzip(&source), brotli(&source))).await else {
+        // Not kept; the page itself still goes out.
+        return Err(Response::from_parts(parts, Body::from(identity)));
+    };
     let now = httpdate::fmt_http_date(std::time::SystemTime::now());
     Ok(Cached {
         content_type,
