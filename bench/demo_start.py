@@ -19,7 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchdoc import write_section
+
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
 BIN = TARGET / "release/dateline"
 LIMIT = 600
@@ -85,13 +86,7 @@ default settings (one narration worker per core, neural voice for English).
 | every article narrated | {everything:.1f} |
 <!-- demo:end -->"""
     print(section)
-    doc = ROOT / "docs/BENCHMARKS.md"
-    text = doc.read_text()
-    if "<!-- demo:start -->" in text:
-        text = re.sub(r"<!-- demo:start -->.*<!-- demo:end -->", lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    doc.write_text(text)
+    write_section("demo", section)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,8 @@ import time
 import unicodedata
 from pathlib import Path
 
+from benchdoc import write_section
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "crates/dateline/demo/content"
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
@@ -207,14 +209,8 @@ Neural voice against the reference: **{py_rtf / rtf:.2f}×** its speed (higher i
 One-sentence edit re-narrated in **{edit_wall:.2f} s** (target < 1.5 s).
 <!-- narration:end -->"""
     print(section)
-    doc = ROOT / "docs/BENCHMARKS.md"
-    text = doc.read_text() if doc.exists() else "# Benchmarks\n\nFigures measured on the project's 2-core machine. Each section names the command that produced it.\n"
-    if "<!-- narration:start -->" in text:
-        text = re.sub(r"<!-- narration:start -->.*<!-- narration:end -->", lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    doc.write_text(text)
-    print(f"\nwritten to {doc.relative_to(ROOT)}")
+    write_section("narration", section)
+    print("\nwritten to docs/BENCHMARKS.md")
 
 
 if __name__ == "__main__":

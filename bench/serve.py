@@ -24,7 +24,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchdoc import write_section
+
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
 BIN = TARGET / "release/dateline"
 READY_LIMIT = 120
@@ -144,13 +145,7 @@ page cache, against nginx-light serving the same bytes from a file, in the same 
 Dateline serves **{ratio:.2f}×** nginx's requests per second (target ≥ 0.8).
 <!-- serve:end -->"""
     print(section)
-    doc = ROOT / "docs/BENCHMARKS.md"
-    text = doc.read_text()
-    if "<!-- serve:start -->" in text:
-        text = re.sub(r"<!-- serve:start -->.*<!-- serve:end -->", lambda _: section, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    doc.write_text(text)
+    write_section("serve", section)
 
 
 if __name__ == "__main__":

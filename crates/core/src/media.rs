@@ -29,6 +29,11 @@ impl MediaInfo {
         format!("/media/{}", self.key)
     }
 
+    /// The smallest copy of an image (its narrowest variant, else itself), for thumbnails.
+    pub fn thumbnail_url(&self) -> String {
+        self.variants.first().map(|v| format!("/media/{}", v.key)).unwrap_or_else(|| self.url())
+    }
+
     /// The `srcset` value of the WebP variants (`URL WIDTHw, …`); empty when there are none.
     pub fn webp_srcset(&self) -> String {
         let entries: Vec<String> = self.variants.iter().map(|v| format!("/media/{} {}w", v.key, v.width)).collect();

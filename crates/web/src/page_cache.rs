@@ -231,11 +231,11 @@ pub async fn serve(State(state): State<SharedState>, request: Request, next: Nex
     };
     let text_size = TextSize::from_cookie_header(request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()));
     let key = (request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path).to_owned(), text_size.as_str());
-    let headers = request.headers().clone();
     let is_head = request.method() == Method::HEAD;
     if let Some(cached) = state.page_cache.get(&key) {
-        return answer(&cached, &headers, is_head);
+        return answer(&cached, request.headers(), is_head);
     }
+    let headers = request.headers().clone();
     if is_head {
         // A HEAD answer has no body to keep.
         return next.run(request).await;

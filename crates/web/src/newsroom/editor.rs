@@ -102,7 +102,7 @@ async fn render_editor(state: &SharedState, status: StatusCode, page: EditorPage
         .items
         .into_iter()
         .map(|i| ImageChoice {
-            thumbnail: i.media.variants.first().map(|v| format!("/media/{}", v.key)).unwrap_or_else(|| i.media.url()),
+            thumbnail: i.media.thumbnail_url(),
             key: i.media.key,
             label: super::short_label(&i.alt),
             credit: i.credit,

@@ -81,7 +81,7 @@ impl LibraryItem {
         Self {
             key: m.key.clone(),
             src: m.url(),
-            thumbnail: m.variants.first().map(|v| format!("/media/{}", v.key)).unwrap_or_else(|| m.url()),
+            thumbnail: m.thumbnail_url(),
             width: m.width,
             height: m.height,
             alt: image.alt.clone(),
