@@ -93,10 +93,9 @@ impl Editorial for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        let id = write_article(&mut tx, article).await?;
         let number = base + 1;
-        sqlx::query("UPDATE articles SET revision = ?, owner_id = COALESCE(owner_id, ?) WHERE id = ?")
-            .bind(number)
+        let id = write_article(&mut tx, article, Some(number)).await?;
+        sqlx::query("UPDATE articles SET owner_id = COALESCE(owner_id, ?) WHERE id = ?")
             .bind(by)
             .bind(id)
             .execute(&mut *tx)

@@ -6,7 +6,7 @@ mod auth;
 mod autosave;
 mod breaking;
 mod catalogue;
-mod editor;
+pub(crate) mod editor;
 mod kept;
 mod lexicon;
 mod media;

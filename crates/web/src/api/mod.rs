@@ -1,0 +1,46 @@
+//! The content API: JSON under `/api/v1/` for other systems — reading what
+//! readers may see, and (with an API key) writing articles under the
+//! newsroom's rules — and its OpenAPI 3.1 description at `/api/openapi.json`.
+//!
+//! Public reads go through the page cache like any page (fresh after every
+//! change, by the site version); a request carrying `Authorization` never
+//! does, and its answer is `no-store`, as is every write.
+
+mod auth;
+mod input;
+mod openapi;
+mod paging;
+mod problem;
+mod read;
+mod views;
+mod write;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
+use axum::routing::{get, post};
+
+pub use auth::new_key;
+
+use crate::SharedState;
+
+/// Every API route; one per line (a test compares them with the OpenAPI document).
+pub fn routes() -> Router<SharedState> {
+    Router::new()
+        .route("/api/openapi.json", get(openapi::document))
+        .route("/api/v1/articles", get(read::articles).post(write::create))
+        .route("/api/v1/articles/{slug}", get(read::article).put(write::update))
+        .route("/api/v1/articles/{slug}/publish", post(write::publish))
+        .route("/api/v1/articles/{slug}/unpublish", post(write::unpublish))
+        .route("/api/v1/sections", get(read::sections))
+        .route("/api/v1/contributors", get(read::contributors))
+        .route("/api/v1/search", get(read::search))
+        .layer(DefaultBodyLimit::max(input::MAX_BODY))
+}
+
+/// Marks an answer as for this caller only: never stored by a cache.
+fn private(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
