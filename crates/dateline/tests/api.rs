@@ -81,6 +81,8 @@ fn the_read_api_pages_filters_and_shows_only_live_articles() {
     assert!(a["revision"].is_number() && a["corrections"].as_array().unwrap().is_empty());
     assert_eq!(get(&server.url("/api/v1/articles/unfinished"), None).status, 404, "drafts are not public");
     assert_eq!(get(&server.url("/api/v1/articles/nothing-here"), None).status, 404);
+    let unknown = get(&server.url("/api/v2/articles"), None);
+    assert_eq!((unknown.status, unknown.header("content-type")), (404, Some("application/problem+json")));
 
     let sections = get(&server.url("/api/v1/sections"), None).json();
     assert_eq!(sections["total"], 2);
@@ -258,7 +260,15 @@ fn create_update_conflict_publish_goes_live_and_queues_narration() {
     let (data, server) = newsroom_with_content();
     let d = data.path().to_str().unwrap();
     let key = add_key(d, "wire desk", "editor");
+    // A lead image from the media library (the import put the fixture's there).
+    let lead = get(&server.url("/api/v1/articles/lake-towns-move"), None).json()["lead_image"]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let lead_key = lead.rsplit('/').next().unwrap().to_owned();
     let article = json!({
+        "lead_image": lead_key,
+        "lead_caption": "The new boat at the pier.",
         "headline": "Ferry service expands to the islands",
         "dek": "Two boats join the route.",
         "section": "world",
@@ -307,6 +317,9 @@ fn create_update_conflict_publish_goes_live_and_queues_narration() {
     );
     assert_eq!(read["revision"], 3);
     assert_eq!(read["key_points"], json!(["Two new boats.", "A late crossing."]));
+    assert_eq!(read["lead_image"]["url"], lead);
+    assert_eq!(read["lead_image"]["caption"], "The new boat at the pier.");
+    assert!(!read["lead_image"]["alt"].as_str().unwrap().is_empty(), "alt text from the library");
     let jobs = text(&dateline(&["jobs", "--data", d]));
     assert!(jobs.lines().any(|l| l.contains(&slug) && l.contains("queued")), "narration queued:\n{jobs}");
 

@@ -44,6 +44,10 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// The email domain of API keys' identities (`wire-desk.1a2b3c4d@api-key.invalid`):
+/// `.invalid` can receive no mail, and these users have no password.
+pub const API_KEY_DOMAIN: &str = "@api-key.invalid";
+
 /// An API key as listed (the key itself is never stored, only its hash).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiKey {

@@ -43,7 +43,7 @@ pub(crate) async fn create(store: &SqliteStore, name: &str, role: Role, key_hash
     // A unique address that can receive no mail (the user is only ever the
     // key), readable in the audit log: `wire-desk.1a2b3c4d@api-key.invalid`.
     let readable = dateline_core::Slug::from_text(name).map(|s| s.to_string()).unwrap_or_else(|| "key".into());
-    let email = format!("{readable}.{}@api-key.invalid", &key_hash[..8.min(key_hash.len())]);
+    let email = format!("{readable}.{}{}", &key_hash[..8.min(key_hash.len())], crate::accounts::API_KEY_DOMAIN);
     let user_id: i64 = sqlx::query(
         "INSERT INTO users (email, name, role, password_hash, created_ts) VALUES (?, ?, ?, NULL, ?) RETURNING id",
     )

@@ -19,7 +19,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 
 pub use auth::new_key;
 
@@ -36,6 +36,11 @@ pub fn routes() -> Router<SharedState> {
         .route("/api/v1/sections", get(read::sections))
         .route("/api/v1/contributors", get(read::contributors))
         .route("/api/v1/search", get(read::search))
+        // Not a route of the API: any other path under /api/ is a JSON 404, not a page.
+        .route(
+            "/api/{*rest}",
+            any(|| async { problem::Problem::not_found("no such API route: see /api/openapi.json") }),
+        )
         .layer(DefaultBodyLimit::max(input::MAX_BODY))
 }
 
