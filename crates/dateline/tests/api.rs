@@ -78,6 +78,7 @@ fn the_read_api_pages_filters_and_shows_only_live_articles() {
     let body = a["body_html"].as_str().unwrap();
     assert!(body.contains("<p>") && !body.contains("=\"/"), "site links are absolute: {body}");
     assert!(a["narration"].is_null(), "not narrated yet");
+    assert_eq!(a["status"], "published");
     assert!(a["revision"].is_number() && a["corrections"].as_array().unwrap().is_empty());
     assert_eq!(get(&server.url("/api/v1/articles/unfinished"), None).status, 404, "drafts are not public");
     assert_eq!(get(&server.url("/api/v1/articles/nothing-here"), None).status, 404);
@@ -287,6 +288,12 @@ fn create_update_conflict_publish_goes_live_and_queues_narration() {
     let slug = saved["slug"].as_str().unwrap().to_owned();
     let api = server.url(&format!("/api/v1/articles/{slug}"));
     assert_eq!(get(&api, None).status, 404, "a draft is not public");
+    let own = get(&api, Some(&key));
+    assert_eq!(own.status, 200, "a key that may edit it sees the draft: {}", own.body);
+    assert_eq!((own.json()["status"].as_str(), own.json()["revision"].as_i64()), (Some("draft"), Some(1)));
+    assert_eq!(own.header("cache-control"), Some("no-store"));
+    let stranger = add_key(d, "stringer", "contributor");
+    assert_eq!(get(&api, Some(&stranger)).status, 404, "not another contributor's draft");
     assert_eq!(support::get(&server.url(&format!("/articles/{slug}"))).0, 404);
 
     let mut edit = article.clone();

@@ -14,6 +14,7 @@ use super::problem::Problem;
 use super::views::{ArticleFull, ArticleItem, ContributorItem, FullParts, SectionItem, Urls};
 use super::{auth, private};
 use crate::SharedState;
+use crate::newsroom::editor::user_may_edit;
 
 type Pairs = Query<Vec<(String, String)>>;
 
@@ -154,7 +155,14 @@ pub async fn article(
 ) -> Result<Response, Problem> {
     let caller = auth::caller(&state, &headers).await?;
     let missing = || Problem::not_found(format!("no published article '{slug}'"));
-    let article = state.store.article(&slug).await?.filter(|a| a.is_visible(Timestamp::now())).ok_or_else(missing)?;
+    let article = state.store.article(&slug).await?.ok_or_else(missing)?;
+    // Drafts and scheduled articles only for a key that may edit them (as in the newsroom).
+    if !article.is_visible(Timestamp::now()) {
+        let row = state.editorial.editorial(&slug).await?;
+        if !caller.as_ref().is_some_and(|c| user_may_edit(&c.user, row.as_ref()) && row.is_some()) {
+            return Err(missing());
+        }
+    }
     let section = state.store.section(article.section.as_str()).await?.ok_or_else(missing)?;
     let lead = match &article.lead_image {
         Some(l) => state.store.media(&l.media).await?,

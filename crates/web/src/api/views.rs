@@ -86,7 +86,8 @@ pub struct ArticleItem {
     pub dek: Option<String>,
     pub section: SectionRef,
     pub language: String,
-    pub published: String,
+    /// `None` only for a draft that has none yet.
+    pub published: Option<String>,
     pub updated: Option<String>,
     pub lead_image: Option<Image>,
 }
@@ -105,7 +106,7 @@ impl ArticleItem {
                 url: urls.abs(&format!("/sections/{}", a.section)),
             },
             language: a.language.to_string(),
-            published: time(&a.published),
+            published: Some(time(&a.published)),
             updated: a.updated.as_ref().map(time),
             lead_image: a.lead_image.as_ref().map(|l| Image::new(urls, &l.media, &l.alt, None, None)),
         }
@@ -188,6 +189,8 @@ pub struct CorrectionItem {
 pub struct ArticleFull {
     #[serde(flatten)]
     pub item: ArticleItem,
+    /// `published` for everyone; a key that may edit the article also sees drafts.
+    pub status: &'static str,
     pub dateline: Option<String>,
     pub tags: Vec<String>,
     pub key_points: Vec<String>,
@@ -223,7 +226,7 @@ impl ArticleFull {
                 url: urls.abs(&format!("/sections/{}", p.section.slug)),
             },
             language: a.language.to_string(),
-            published: a.published.as_ref().map(time).unwrap_or_default(),
+            published: a.published.as_ref().map(time),
             updated: a.updated.as_ref().map(time),
             lead_image: match (&a.lead_image, p.lead) {
                 (Some(l), Some(m)) => Some(Image::new(urls, m, &l.alt, l.caption.as_deref(), l.credit.as_deref())),
@@ -232,6 +235,7 @@ impl ArticleFull {
         };
         ArticleFull {
             item,
+            status: a.status.as_str(),
             dateline: a.dateline.clone(),
             tags: a.tags.clone(),
             key_points: a.summary.clone(),
