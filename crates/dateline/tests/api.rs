@@ -140,7 +140,9 @@ fn api_keys_authenticate_and_the_newsroom_roles_apply() {
     let refused = |key: Option<&str>, why: &str| {
         let answer = send("POST", &url, key, &draft);
         assert_eq!(answer.status, 401, "{why}: {}", answer.body);
-        assert!(answer.header("www-authenticate").unwrap().starts_with("Bearer"), "{why}");
+        let challenge = answer.header("www-authenticate").unwrap();
+        assert!(challenge.starts_with("Bearer realm="), "{why}: {challenge}");
+        assert_eq!(challenge.contains("invalid_token"), key.is_some(), "{why}: {challenge}");
         assert_eq!(answer.header("content-type"), Some("application/problem+json"));
     };
     refused(None, "no key");

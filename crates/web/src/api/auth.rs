@@ -33,15 +33,15 @@ pub async fn caller(state: &SharedState, headers: &HeaderMap) -> Result<Option<C
     };
     let value = value.to_str().unwrap_or("");
     let Some((scheme, key)) = value.split_once(' ') else {
-        return Err(Problem::unauthorized("use the header 'Authorization: Bearer KEY'"));
+        return Err(Problem::invalid_token("use the header 'Authorization: Bearer KEY'"));
     };
     let key = key.trim();
     if !scheme.eq_ignore_ascii_case("bearer") || !well_formed(key) {
-        return Err(Problem::unauthorized("the API key is malformed: use 'Authorization: Bearer dl_…'"));
+        return Err(Problem::invalid_token("the API key is malformed: use 'Authorization: Bearer dl_…'"));
     }
     match state.accounts.api_key_user(&token_hash(key)).await? {
         Some((key, user)) => Ok(Some(Caller { key, user })),
-        None => Err(Problem::unauthorized("the API key is unknown or revoked")),
+        None => Err(Problem::invalid_token("the API key is unknown or revoked")),
     }
 }
 

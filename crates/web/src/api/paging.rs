@@ -24,7 +24,9 @@ impl Params {
         let mut errors = Errors::default();
         let mut values = HashMap::new();
         for (name, value) in pairs {
-            if !allowed.contains(&name.as_str()) {
+            if allowed.is_empty() {
+                errors.add(&name, "unknown parameter: this list takes none");
+            } else if !allowed.contains(&name.as_str()) {
                 errors.add(&name, format!("unknown parameter; use {}", allowed.join(", ")));
             } else if values.insert(name.clone(), value).is_some() {
                 errors.add(&name, "given more than once");

@@ -22,11 +22,13 @@ pub struct Problem {
     pub errors: Vec<FieldError>,
     /// Extra members (e.g. `current_revision` on a conflict).
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// A 401 for credentials that were sent but are no good (RFC 6750 `invalid_token`).
+    invalid_token: bool,
 }
 
 impl Problem {
     pub fn new(status: StatusCode, detail: impl Into<String>) -> Self {
-        Self { status, detail: detail.into(), errors: Vec::new(), extra: serde_json::Map::new() }
+        Self { status, detail: detail.into(), errors: Vec::new(), extra: serde_json::Map::new(), invalid_token: false }
     }
 
     /// A request whose fields have `errors`.
@@ -43,8 +45,14 @@ impl Problem {
         Self::new(StatusCode::NOT_FOUND, detail)
     }
 
+    /// No credentials: the answer asks for a bearer token.
     pub fn unauthorized(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, detail)
+    }
+
+    /// Credentials that are malformed, unknown or revoked.
+    pub fn invalid_token(detail: impl Into<String>) -> Self {
+        Self { invalid_token: true, ..Self::new(StatusCode::UNAUTHORIZED, detail) }
     }
 
     pub fn forbidden(detail: impl Into<String>) -> Self {
@@ -115,10 +123,12 @@ impl IntoResponse for Problem {
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         if self.status == StatusCode::UNAUTHORIZED {
-            h.insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Bearer realm=\"dateline\", error=\"invalid_token\""),
-            );
+            let challenge = if self.invalid_token {
+                "Bearer realm=\"dateline\", error=\"invalid_token\""
+            } else {
+                "Bearer realm=\"dateline\""
+            };
+            h.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
         }
         response
     }
