@@ -194,6 +194,33 @@ fn api_keys_authenticate_and_the_newsroom_roles_apply() {
     assert_eq!(publish("ferry-returns", &editor).status, 200, "editors publish anything");
 }
 
+#[test]
+fn admins_make_and_revoke_keys_in_the_newsroom() {
+    let (data, server) = newsroom_with_content();
+    support::newsroom::add_user(data.path().to_str().unwrap(), "ada@x.news", "admin");
+    let (mut admin, _) = sign_in(&server, "ada@x.news", PASSWORD);
+    let page = admin.get(&server.url("/newsroom/api-keys"));
+    assert_eq!(page.status, 200);
+    let csrf = page.field("csrf").unwrap();
+    let made = admin.post(&server.url("/newsroom/api-keys"), &[("csrf", &csrf), ("name", "cms"), ("role", "author")]);
+    assert_eq!(made.status, 200, "{}", made.body);
+    let marker = "id=\"new-key\" readonly size=\"70\" value=\"";
+    let at = made.body.find(marker).expect("the key is shown once") + marker.len();
+    let key = made.body[at..at + 67].to_owned();
+    assert!(key.starts_with("dl_"), "{key}");
+    let again = admin.get(&server.url("/newsroom/api-keys"));
+    assert!(!again.body.contains(&key), "never shown again");
+    let draft = json!({"headline": "From the CMS", "section": "world", "body": "x", "contributors": ["lakeside-desk"]});
+    assert_eq!(send("POST", &server.url("/api/v1/articles"), Some(&key), &draft).status, 201);
+    let taken = admin.post(&server.url("/newsroom/api-keys"), &[("csrf", &csrf), ("name", "cms"), ("role", "editor")]);
+    assert_eq!(taken.status, 422, "a name is used once");
+    let id_at = again.body.find("/newsroom/api-keys/").unwrap() + "/newsroom/api-keys/".len();
+    let id: String = again.body[id_at..].chars().take_while(char::is_ascii_digit).collect();
+    let revoked = admin.post(&server.url(&format!("/newsroom/api-keys/{id}/revoke")), &[("csrf", &csrf)]);
+    assert_eq!(revoked.status, 303);
+    assert_eq!(send("POST", &server.url("/api/v1/articles"), Some(&key), &draft).status, 401, "revoked at once");
+}
+
 /// The session cookie a signed-in browser sends.
 fn browser_cookie(browser: &mut support::Browser, server: &support::Server) -> String {
     // The browser keeps cookies privately; a request echoes them back through a page fetch.
