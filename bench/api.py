@@ -114,8 +114,9 @@ def main() -> None:
         data = str(Path(tmp_name) / "data")
         base = f"http://127.0.0.1:{free_port()}"
         env = {**os.environ, "DATELINE_WORKERS": "0"}
+        log = open(Path(tmp_name) / "server.log", "w")
         server = subprocess.Popen([str(BIN), "demo", "--data", data, "--listen", base[7:]],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+                                  stdout=subprocess.DEVNULL, stderr=log, env=env)
         hook = None
         try:
             wait_for(f"{base}/healthz")
@@ -149,6 +150,9 @@ def main() -> None:
                 if event["article"]["revision"] != revision:
                     sys.exit(f"an unexpected delivery: {event}")
                 latencies.append((arrived - answered) * 1000)
+        except Exception:
+            print((Path(tmp_name) / "server.log").read_text()[-3000:], file=sys.stderr)
+            raise
         finally:
             server.terminate()
             server.wait(timeout=10)

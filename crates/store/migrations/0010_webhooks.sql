@@ -36,6 +36,7 @@ CREATE TABLE webhook_deliveries (
     updated_ts   INTEGER NOT NULL
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, run_after_ts);
+CREATE INDEX webhook_deliveries_by_hook ON webhook_deliveries (webhook_id, state);
 
 -- Every event goes to each subscription that asked for it.
 CREATE TRIGGER webhook_fan_out AFTER INSERT ON webhook_events

@@ -67,6 +67,13 @@ impl SqliteStore {
     }
 }
 
+/// Begins a transaction that will write, taking the write lock at once. A
+/// deferred one that reads first fails with "database is locked" (no busy
+/// wait) when another process or worker wrote in between; this one waits its turn.
+pub(crate) async fn begin_write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
 /// Writes an article (insert or replace by slug), its tags and credits, and
 /// queues its narration when published — inside the caller's transaction.
 /// `revision` is the editorial revision this write makes (`None` keeps the
@@ -256,7 +263,7 @@ impl Store for SqliteStore {
     }
 
     async fn save_article(&self, a: &Article) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         let id = write_article(&mut tx, a, None).await?;
         tx.commit().await?;
         Ok(id)
@@ -355,7 +362,7 @@ impl Store for SqliteStore {
 
     async fn put_image(&self, image: crate::images::PreparedImage) -> Result<MediaInfo> {
         let written = crate::sqlite_library::write_files(&self.media, &image)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         crate::sqlite_library::insert_image_rows(&mut tx, &written).await?;
         tx.commit().await?;
         Ok(written.master)
@@ -369,7 +376,7 @@ impl Store for SqliteStore {
         let (audio, cues) = (n.audio.info(), n.cues.info());
         self.media.write(&audio.key, &n.audio.bytes)?;
         self.media.write(&cues.key, &n.cues.bytes)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         let id: i64 = sqlx::query("SELECT id FROM articles WHERE slug = ?")
             .bind(slug)
             .fetch_optional(&mut *tx)
@@ -470,7 +477,7 @@ impl Store for SqliteStore {
 
     async fn requeue_interrupted_jobs(&self) -> Result<u64> {
         // Delete a running job that a queued twin already covers; queue the rest again.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         sqlx::query(
             "DELETE FROM jobs WHERE state = 'running' AND EXISTS (SELECT 1 FROM jobs o WHERE o.kind = jobs.kind
                 AND o.article_id = jobs.article_id AND o.state = 'queued')",

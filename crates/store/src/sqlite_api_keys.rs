@@ -34,7 +34,7 @@ pub(crate) async fn create(store: &SqliteStore, name: &str, role: Role, key_hash
     if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
         return Err(StoreError::Invalid("an API key's name must be 1 to 80 characters".into()));
     }
-    let mut tx = store.pool().begin().await?;
+    let mut tx = crate::sqlite::begin_write(store.pool()).await?;
     let taken = sqlx::query("SELECT 1 FROM api_keys WHERE name = ?").bind(name).fetch_optional(&mut *tx).await?;
     if taken.is_some() {
         return Err(StoreError::Invalid(format!("an API key named '{name}' exists already")));
@@ -72,7 +72,7 @@ pub(crate) async fn list(store: &SqliteStore) -> Result<Vec<ApiKey>> {
 }
 
 pub(crate) async fn revoke(store: &SqliteStore, name: &str) -> Result<bool> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = crate::sqlite::begin_write(store.pool()).await?;
     let user: Option<i64> =
         sqlx::query("UPDATE api_keys SET revoked_ts = ? WHERE name = ? AND revoked_ts IS NULL RETURNING user_id")
             .bind(Timestamp::now().as_second())

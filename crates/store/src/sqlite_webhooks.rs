@@ -55,11 +55,16 @@ impl Webhooks for SqliteStore {
     }
 
     async fn claim_delivery(&self, now: Timestamp) -> Result<Option<Delivery>> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = crate::sqlite::begin_write(self.pool()).await?;
         let row = sqlx::query(
+            // In order per article and subscription: not while an earlier one waits or runs.
             "UPDATE webhook_deliveries SET state = 'running', attempts = attempts + 1, updated_ts = ?1
-             WHERE id = (SELECT id FROM webhook_deliveries WHERE state = 'queued' AND run_after_ts <= ?1
-                         ORDER BY run_after_ts, id LIMIT 1)
+             WHERE id = (SELECT d.id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+                         WHERE d.state = 'queued' AND d.run_after_ts <= ?1
+                           AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p JOIN webhook_events pe ON pe.id = p.event_id
+                                           WHERE p.webhook_id = d.webhook_id AND p.id < d.id
+                                             AND p.state IN ('queued', 'running') AND pe.article_id = e.article_id)
+                         ORDER BY d.run_after_ts, d.id LIMIT 1)
              RETURNING id, attempts, event_id, webhook_id",
         )
         .bind(now.as_second())

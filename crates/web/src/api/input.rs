@@ -8,8 +8,11 @@ use serde_json::{Map, Value};
 
 use super::problem::{Errors, Problem};
 
-/// Largest request body the write API reads.
+/// Largest request body the write API takes.
 pub const MAX_BODY: usize = 1024 * 1024;
+/// Bodies up to this are read to their end before being refused (413), so
+/// the client gets the answer instead of a connection cut mid-upload.
+pub const READ_LIMIT: usize = 4 * MAX_BODY;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {

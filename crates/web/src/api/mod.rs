@@ -41,7 +41,7 @@ pub fn routes() -> Router<SharedState> {
             "/api/{*rest}",
             any(|| async { problem::Problem::not_found("no such API route: see /api/openapi.json") }),
         )
-        .layer(DefaultBodyLimit::max(input::MAX_BODY))
+        .layer(DefaultBodyLimit::max(input::READ_LIMIT))
 }
 
 /// Marks an answer as for this caller only: never stored by a cache.

@@ -33,12 +33,13 @@ struct Saved {
 }
 
 fn body(bytes: Result<Bytes, BytesRejection>) -> Result<Bytes, Problem> {
-    bytes.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            Problem::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is larger than {MAX_BODY} bytes"))
-        }
-        status => Problem::new(status, format!("the body could not be read: {e}")),
-    })
+    let too_large = || Problem::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is larger than {MAX_BODY} bytes"));
+    match bytes {
+        Ok(b) if b.len() > MAX_BODY => Err(too_large()),
+        Ok(b) => Ok(b),
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(too_large()),
+        Err(e) => Err(Problem::new(e.status(), format!("the body could not be read: {e}"))),
+    }
 }
 
 struct Save<'a> {
