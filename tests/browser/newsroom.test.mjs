@@ -16,11 +16,11 @@ const SETUP_TIMEOUT = 240_000;
 const EDIT = '/newsroom/articles/kampala-mobile-money-outage';
 const HISTORY = `${EDIT}/history`;
 const PEOPLE = {
-  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/media', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY, '/newsroom/lexicon', '/newsroom/contributors', '/newsroom/sections'],
+  admin: ['/newsroom/', '/newsroom/articles/new', '/newsroom/media', '/newsroom/password', '/newsroom/users', '/newsroom/api-keys', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY, '/newsroom/lexicon', '/newsroom/contributors', '/newsroom/sections'],
   editor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/media', '/newsroom/password', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY, '/newsroom/lexicon', '/newsroom/contributors', '/newsroom/sections'],
   contributor: ['/newsroom/', '/newsroom/articles/new', '/newsroom/media', '/newsroom/password'],
 };
-const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/media', '/newsroom/password', '/newsroom/users', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY, '/newsroom/lexicon', '/newsroom/contributors', '/newsroom/sections'];
+const ALL_PAGES = ['/newsroom/', '/newsroom/articles/new', '/newsroom/media', '/newsroom/password', '/newsroom/users', '/newsroom/api-keys', '/newsroom/audit', '/newsroom/breaking', EDIT, HISTORY, '/newsroom/lexicon', '/newsroom/contributors', '/newsroom/sections'];
 
 let server;
 let browser;

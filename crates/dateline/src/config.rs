@@ -24,6 +24,17 @@ pub struct FileConfig {
     pub site: SiteSection,
     #[serde(default)]
     pub voice: VoiceSection,
+    #[serde(default)]
+    pub webhooks: WebhooksSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhooksSection {
+    /// Seconds to wait before each retry (default 10, 60, 300, 1800, 7200).
+    pub backoff: Option<Vec<u32>>,
+    /// Seconds a delivery may take, connecting included (default 10).
+    pub timeout: Option<f64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -64,6 +75,7 @@ pub struct Config {
     pub site: SiteConfig,
     pub voice: VoiceConfig,
     pub workers: usize,
+    pub webhooks: crate::webhooks::WebhookConfig,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -94,6 +106,7 @@ impl Config {
         Ok(Self {
             site,
             voice: voice_config(&file.voice)?,
+            webhooks: webhook_config(&file.webhooks)?,
             workers: match env("DATELINE_WORKERS") {
                 Some(n) => n.parse().with_context(|| format!("DATELINE_WORKERS={n} is not a number"))?,
                 None => file.voice.workers.unwrap_or_else(cores),
@@ -102,6 +115,35 @@ impl Config {
             listen,
         })
     }
+}
+
+/// `DATELINE_WEBHOOK_BACKOFF` ("10,60,300" seconds) and `DATELINE_WEBHOOK_TIMEOUT`
+/// (seconds) win over `[webhooks]`; tests use them to retry within seconds.
+fn webhook_config(section: &WebhooksSection) -> Result<crate::webhooks::WebhookConfig> {
+    let mut config = crate::webhooks::WebhookConfig::default();
+    let backoff: Option<Vec<u32>> = match env("DATELINE_WEBHOOK_BACKOFF") {
+        Some(text) => Some(
+            text.split(',')
+                .map(|s| s.trim().parse::<u32>())
+                .collect::<Result<_, _>>()
+                .with_context(|| format!("DATELINE_WEBHOOK_BACKOFF={text} is not a list of seconds like 10,60,300"))?,
+        ),
+        None => section.backoff.clone(),
+    };
+    if let Some(list) = backoff {
+        config.backoff = list.into_iter().map(|s| jiff::SignedDuration::from_secs(s.into())).collect();
+    }
+    let timeout = match env("DATELINE_WEBHOOK_TIMEOUT") {
+        Some(text) => {
+            Some(text.parse::<f64>().with_context(|| format!("DATELINE_WEBHOOK_TIMEOUT={text} is not seconds"))?)
+        }
+        None => section.timeout,
+    };
+    if let Some(seconds) = timeout {
+        anyhow::ensure!(seconds > 0.0 && seconds <= 300.0, "the webhook timeout must be from 0 to 300 seconds");
+        config.timeout = std::time::Duration::from_secs_f64(seconds);
+    }
+    Ok(config)
 }
 
 fn cores() -> usize {

@@ -4,6 +4,7 @@ mod cli;
 mod config;
 mod demo;
 mod narration;
+mod webhooks;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -95,6 +95,9 @@ const MATRIX: &[Row] = &[
     row(GET,  "/newsroom/users",                       Plain,                      [LOGIN, DENY,  DENY,  DENY,  OK]),
     row(POST, "/newsroom/users/{id}/role",             RoleOf(NewPerson),          [LOGIN, DENY,  DENY,  DENY,  DONE]),
     row(POST, "/newsroom/users/{id}/role",             RoleOf(Themself),           [LOGIN, DENY,  DENY,  DENY,  BAD]),
+    row(GET,  "/newsroom/api-keys",                    Plain,                      [LOGIN, DENY,  DENY,  DENY,  OK]),
+    row(POST, "/newsroom/api-keys",                    NewApiKey,                  [LOGIN, DENY,  DENY,  DENY,  OK]),
+    row(POST, "/newsroom/api-keys/{id}/revoke",        RevokeApiKey,               [LOGIN, DENY,  DENY,  DENY,  DONE]),
 ];
 
 /// What one identity should get.
@@ -162,6 +165,10 @@ enum Case {
     LivePreview,
     /// A new image into the media library (a multipart form with a file).
     Upload,
+    /// A content-API key made in the newsroom (shown once on the answer).
+    NewApiKey,
+    /// A key made with the CLI, revoked in the newsroom.
+    RevokeApiKey,
 }
 
 /// The editor form's buttons.
@@ -267,6 +274,8 @@ enum Probe {
     SignedInAs,
     /// How many images the media library holds.
     Library,
+    /// `dateline apikey list`.
+    ApiKeys,
 }
 
 /// A cell ready to send.
@@ -580,6 +589,20 @@ impl World {
                 p.fields = pairs(&[("role", role)]);
                 p.probe = Probe::Role(email);
             }
+            NewApiKey => {
+                p.fields = pairs(&[("name", &format!("cell {n} key")), ("role", "editor")]);
+                p.probe = Probe::ApiKeys;
+            }
+            RevokeApiKey => {
+                let name = format!("cell {n} key");
+                let out = dateline(&["apikey", "add", "--name", &name, "--role", "author", "--data", self.d()]);
+                assert!(out.status.success(), "{}", text(&out));
+                let page = self.watch.get(&self.url("/newsroom/api-keys")).body;
+                let row = &page[page.find(&format!("<td>{name}</td>")).unwrap()..];
+                let after = &row[row.find("/newsroom/api-keys/").unwrap() + "/newsroom/api-keys/".len()..];
+                id = Some(after[..after.find('/').unwrap()].to_owned());
+                p.probe = Probe::ApiKeys;
+            }
         }
         for (name, value) in [("{slug}", slug), ("{id}", id), ("{token}", token)] {
             if p.path.contains(name) {
@@ -620,6 +643,7 @@ impl World {
                 let count = page.body.split_once("In the library (").and_then(|(_, rest)| rest.split_once(')'));
                 format!("{} {:?}", page.status, count.map(|(n, _)| n.to_owned()))
             }
+            Probe::ApiKeys => text(&dateline(&["apikey", "list", "--data", self.d()])),
             Probe::SignedInAs => {
                 let page = browser.get(&self.url("/newsroom/"));
                 let me = page

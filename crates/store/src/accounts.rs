@@ -44,6 +44,22 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// The email domain of API keys' identities (`wire-desk.1a2b3c4d@api-key.invalid`):
+/// `.invalid` can receive no mail, and these users have no password.
+pub const API_KEY_DOMAIN: &str = "@api-key.invalid";
+
+/// An API key as listed (the key itself is never stored, only its hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiKey {
+    pub id: i64,
+    pub name: String,
+    /// The user the key acts as: its name and role in the audit log and revisions.
+    pub user_id: i64,
+    pub role: Role,
+    pub created: Timestamp,
+    pub revoked: Option<Timestamp>,
+}
+
 #[async_trait]
 pub trait Accounts: Send + Sync {
     /// Fails with [`crate::StoreError::Invalid`] when the email is taken.
@@ -73,4 +89,14 @@ pub trait Accounts: Send + Sync {
     async fn audit(&self, actor: Option<i64>, action: &str, subject: &str, detail: &str) -> Result<()>;
     /// Newest first.
     async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>>;
+
+    /// Creates a key named `name` (unique) acting as a user of its own with
+    /// `role`; fails with [`crate::StoreError::Invalid`] when the name is taken.
+    async fn create_api_key(&self, name: &str, role: Role, key_hash: &str) -> Result<ApiKey>;
+    /// Every key, revoked ones too, oldest first.
+    async fn api_keys(&self) -> Result<Vec<ApiKey>>;
+    /// Revokes the named key (its user is disabled too); `false` when there is no such live key.
+    async fn revoke_api_key(&self, name: &str) -> Result<bool>;
+    /// The live key with this hash and the (enabled) user it acts as.
+    async fn api_key_user(&self, key_hash: &str) -> Result<Option<(ApiKey, User)>>;
 }

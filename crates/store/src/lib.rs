@@ -16,8 +16,11 @@ mod migrations;
 mod rows;
 pub mod sqlite;
 mod sqlite_accounts;
+mod sqlite_api_keys;
 mod sqlite_editorial;
 mod sqlite_library;
+mod sqlite_webhooks;
+pub mod webhooks;
 
 use async_trait::async_trait;
 use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug};
@@ -29,6 +32,7 @@ pub use error::StoreError;
 pub use library::MediaLibrary;
 pub use media_files::MediaFiles;
 pub use sqlite::SqliteStore;
+pub use webhooks::Webhooks;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -61,13 +65,32 @@ pub struct ArticleQuery {
     pub contributor: Option<Slug>,
     /// Words that must all appear in the headline, dek or body.
     pub text: Option<String>,
+    /// An exact tag.
+    pub tag: Option<String>,
+    /// A language tag as stored (`en`, `sw`).
+    pub language: Option<String>,
+    /// Published at or after.
+    pub since: Option<Timestamp>,
+    /// Published before.
+    pub until: Option<Timestamp>,
     pub limit: u32,
     pub offset: u32,
 }
 
 impl ArticleQuery {
     pub fn latest(now: Timestamp, limit: u32) -> Self {
-        Self { now, section: None, contributor: None, text: None, limit, offset: 0 }
+        Self {
+            now,
+            section: None,
+            contributor: None,
+            text: None,
+            tag: None,
+            language: None,
+            since: None,
+            until: None,
+            limit,
+            offset: 0,
+        }
     }
 }
 

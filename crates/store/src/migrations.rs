@@ -16,5 +16,7 @@ pub fn migrator() -> Migrator {
         migration(6, "media library", include_str!("../migrations/0006_media_library.sql")),
         migration(7, "kept drafts", include_str!("../migrations/0007_kept_drafts.sql")),
         migration(8, "site version", include_str!("../migrations/0008_site_version.sql")),
+        migration(9, "api keys", include_str!("../migrations/0009_api_keys.sql")),
+        migration(10, "webhooks", include_str!("../migrations/0010_webhooks.sql")),
     ])
 }

@@ -67,16 +67,26 @@ impl SqliteStore {
     }
 }
 
+/// Begins a transaction that will write, taking the write lock at once. A
+/// deferred one that reads first fails with "database is locked" (no busy
+/// wait) when another process or worker wrote in between; this one waits its turn.
+pub(crate) async fn begin_write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
 /// Writes an article (insert or replace by slug), its tags and credits, and
 /// queues its narration when published — inside the caller's transaction.
-pub(crate) async fn write_article(tx: &mut sqlx::SqliteConnection, a: &Article) -> Result<i64> {
+/// `revision` is the editorial revision this write makes (`None` keeps the
+/// stored one): it is written with the content, so the webhook outbox
+/// triggers see the revision they announce.
+pub(crate) async fn write_article(tx: &mut sqlx::SqliteConnection, a: &Article, revision: Option<i64>) -> Result<i64> {
     let summary = serde_json::to_string(&a.summary).map_err(|e| crate::StoreError::Invalid(e.to_string()))?;
     let lead = a.lead_image.as_ref();
     let id: i64 = sqlx::query(
         "INSERT INTO articles (slug, language, section, headline, dek, dateline, summary,
                 lead_media, lead_alt, lead_caption, lead_credit, body_markdown, body_html,
-                status, published_at, published_ts, updated_at, modified_ts)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                status, published_at, published_ts, updated_at, modified_ts, revision)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 0))
              ON CONFLICT(slug) DO UPDATE SET language = excluded.language, section = excluded.section,
                 headline = excluded.headline, dek = excluded.dek, dateline = excluded.dateline,
                 summary = excluded.summary, lead_media = excluded.lead_media, lead_alt = excluded.lead_alt,
@@ -84,7 +94,7 @@ pub(crate) async fn write_article(tx: &mut sqlx::SqliteConnection, a: &Article) 
                 body_markdown = excluded.body_markdown, body_html = excluded.body_html,
                 status = excluded.status, published_at = excluded.published_at,
                 published_ts = excluded.published_ts, updated_at = excluded.updated_at,
-                modified_ts = excluded.modified_ts
+                modified_ts = excluded.modified_ts, revision = COALESCE(?19, articles.revision)
              RETURNING id",
     )
     .bind(a.slug.as_str())
@@ -105,6 +115,7 @@ pub(crate) async fn write_article(tx: &mut sqlx::SqliteConnection, a: &Article) 
     .bind(a.published.as_ref().map(|p| p.timestamp().as_second()))
     .bind(a.updated.as_ref().map(|u| u.to_string()))
     .bind(Timestamp::now().as_second())
+    .bind(revision)
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
@@ -252,8 +263,8 @@ impl Store for SqliteStore {
     }
 
     async fn save_article(&self, a: &Article) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        let id = write_article(&mut tx, a).await?;
+        let mut tx = begin_write(&self.pool).await?;
+        let id = write_article(&mut tx, a, None).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -284,7 +295,11 @@ impl Store for SqliteStore {
               AND (?5 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
                                  LIKE ?5 ESCAPE '\\')
               AND (?6 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
-                                 LIKE ?6 ESCAPE '\\')";
+                                 LIKE ?6 ESCAPE '\\')
+              AND (?9 IS NULL OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?9))
+              AND (?10 IS NULL OR a.language = ?10)
+              AND (?11 IS NULL OR a.published_ts >= ?11)
+              AND (?12 IS NULL OR a.published_ts < ?12)";
         let words: Vec<String> = q.text.as_deref().unwrap_or("").split_whitespace().take(3).map(like_pattern).collect();
         let word = |i: usize| words.get(i).cloned();
         let now = q.now.as_second();
@@ -296,6 +311,12 @@ impl Store for SqliteStore {
             .bind(word(0))
             .bind(word(1))
             .bind(word(2))
+            .bind(None::<i64>)
+            .bind(None::<i64>)
+            .bind(q.tag.clone())
+            .bind(q.language.clone())
+            .bind(q.since.map(|t| t.as_second()))
+            .bind(q.until.map(|t| t.as_second()))
             .fetch_one(&self.pool)
             .await?
             .try_get("n")?;
@@ -316,6 +337,10 @@ impl Store for SqliteStore {
             .bind(word(2))
             .bind(q.limit as i64)
             .bind(q.offset as i64)
+            .bind(q.tag.clone())
+            .bind(q.language.clone())
+            .bind(q.since.map(|t| t.as_second()))
+            .bind(q.until.map(|t| t.as_second()))
             .fetch_all(&self.pool)
             .await?;
         let items = rows.iter().map(rows::summary).collect::<Result<_>>()?;
@@ -337,7 +362,7 @@ impl Store for SqliteStore {
 
     async fn put_image(&self, image: crate::images::PreparedImage) -> Result<MediaInfo> {
         let written = crate::sqlite_library::write_files(&self.media, &image)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         crate::sqlite_library::insert_image_rows(&mut tx, &written).await?;
         tx.commit().await?;
         Ok(written.master)
@@ -351,7 +376,7 @@ impl Store for SqliteStore {
         let (audio, cues) = (n.audio.info(), n.cues.info());
         self.media.write(&audio.key, &n.audio.bytes)?;
         self.media.write(&cues.key, &n.cues.bytes)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         let id: i64 = sqlx::query("SELECT id FROM articles WHERE slug = ?")
             .bind(slug)
             .fetch_optional(&mut *tx)
@@ -452,7 +477,7 @@ impl Store for SqliteStore {
 
     async fn requeue_interrupted_jobs(&self) -> Result<u64> {
         // Delete a running job that a queued twin already covers; queue the rest again.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = begin_write(&self.pool).await?;
         sqlx::query(
             "DELETE FROM jobs WHERE state = 'running' AND EXISTS (SELECT 1 FROM jobs o WHERE o.kind = jobs.kind
                 AND o.article_id = jobs.article_id AND o.state = 'queued')",

@@ -6,10 +6,10 @@ use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use crate::accounts::{Accounts, AuditEntry, NewUser, Session, User};
+use crate::accounts::{Accounts, ApiKey, AuditEntry, NewUser, Session, User};
 use crate::{Result, SqliteStore, StoreError};
 
-fn user(row: &SqliteRow) -> Result<User> {
+pub(crate) fn user(row: &SqliteRow) -> Result<User> {
     let role: String = row.try_get("role")?;
     Ok(User {
         id: row.try_get("id")?,
@@ -216,5 +216,21 @@ impl Accounts for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    async fn create_api_key(&self, name: &str, role: Role, key_hash: &str) -> Result<ApiKey> {
+        crate::sqlite_api_keys::create(self, name, role, key_hash).await
+    }
+
+    async fn api_keys(&self) -> Result<Vec<ApiKey>> {
+        crate::sqlite_api_keys::list(self).await
+    }
+
+    async fn revoke_api_key(&self, name: &str) -> Result<bool> {
+        crate::sqlite_api_keys::revoke(self, name).await
+    }
+
+    async fn api_key_user(&self, key_hash: &str) -> Result<Option<(ApiKey, User)>> {
+        crate::sqlite_api_keys::by_hash(self, key_hash).await
     }
 }

@@ -59,7 +59,7 @@ impl Editorial for SqliteStore {
         by: i64,
         base: i64,
     ) -> Result<std::result::Result<i64, SaveRefused>> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = crate::sqlite::begin_write(self.pool()).await?;
         let lookup = previous_slug.unwrap_or(article.slug.as_str());
         let current: Option<(i64, i64)> = sqlx::query("SELECT id, revision FROM articles WHERE slug = ?")
             .bind(lookup)
@@ -93,10 +93,9 @@ impl Editorial for SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        let id = write_article(&mut tx, article).await?;
         let number = base + 1;
-        sqlx::query("UPDATE articles SET revision = ?, owner_id = COALESCE(owner_id, ?) WHERE id = ?")
-            .bind(number)
+        let id = write_article(&mut tx, article, Some(number)).await?;
+        sqlx::query("UPDATE articles SET owner_id = COALESCE(owner_id, ?) WHERE id = ?")
             .bind(by)
             .bind(id)
             .execute(&mut *tx)
@@ -138,7 +137,7 @@ impl Editorial for SqliteStore {
     }
 
     async fn add_correction(&self, slug: &str, text: &str, by: i64, at: Timestamp) -> Result<bool> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = crate::sqlite::begin_write(self.pool()).await?;
         let Some(found) = sqlx::query("SELECT id, published_at FROM articles WHERE slug = ? AND status = 'published'")
             .bind(slug)
             .fetch_optional(&mut *tx)
@@ -201,7 +200,7 @@ impl Editorial for SqliteStore {
         forget_before: Timestamp,
         at_most: u32,
     ) -> Result<bool> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = crate::sqlite::begin_write(self.pool()).await?;
         sqlx::query("DELETE FROM kept_drafts WHERE kept_ts < ?")
             .bind(forget_before.as_second())
             .execute(&mut *tx)

@@ -81,7 +81,7 @@ fn library_row(row: &SqliteRow) -> Result<LibraryImage> {
 impl MediaLibrary for SqliteStore {
     async fn add_to_library(&self, image: PreparedImage, details: &ImageDetails, by: i64) -> Result<LibraryImage> {
         let written = write_files(self.media_files_ref(), &image)?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = crate::sqlite::begin_write(self.pool()).await?;
         insert_image_rows(&mut tx, &written).await?;
         let master = written.master;
         sqlx::query(

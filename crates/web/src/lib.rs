@@ -4,6 +4,7 @@
 //! ([`views`]) and render a template. Templates, CSS, JS and messages are
 //! embedded in the binary; a theme folder may override any template file.
 
+pub mod api;
 mod assets;
 mod chrome;
 mod error;
@@ -106,6 +107,7 @@ pub fn router(state: SharedState) -> Router {
     pages::routes()
         .merge(feeds::routes())
         .merge(sitemaps::routes())
+        .merge(api::routes())
         .merge(newsroom::routes().layer(no_store.clone()))
         .layer(timeout(30))
         .merge(newsroom::upload_routes().layer(timeout(600)).layer(no_store))

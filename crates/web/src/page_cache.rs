@@ -76,9 +76,13 @@ fn cacheable(path: &str) -> bool {
     !["/newsroom", "/media/", "/assets/", "/text-size", "/healthz"].iter().any(|p| path.starts_with(p))
 }
 
+/// The API's answers: programs poll them and must see changes at once, so
+/// they are revalidated like pages (a 304 makes asking cheap).
+const API_JSON: &str = "application/json";
+
 /// How long browsers and proxies may reuse an answer without asking again.
 fn cache_control(content_type: &str) -> Option<&'static str> {
-    if content_type.starts_with("text/html") {
+    if content_type.starts_with("text/html") || content_type == API_JSON {
         // Pages carry the breaking strip: always ask, and a 304 makes asking cheap.
         Some("no-cache")
     } else if content_type.contains("xml") || content_type.contains("json") {
@@ -206,7 +210,8 @@ pub async fn serve(State(state): State<SharedState>, request: Request, next: Nex
         state.page_cache.changed_here();
         return response;
     }
-    if !cacheable(path) {
+    // An authenticated (API) answer is for its caller only: never kept or shared.
+    if !cacheable(path) || request.headers().contains_key(header::AUTHORIZATION) {
         return next.run(request).await;
     }
     let now = Timestamp::now();

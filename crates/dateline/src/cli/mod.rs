@@ -1,10 +1,12 @@
 //! The command line: `dateline <command> --help` explains each one.
 
+mod apikey;
 mod breaking;
 pub mod import;
 mod narrate;
 mod serve;
 mod user;
+mod webhook;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,6 +75,16 @@ enum Command {
         #[command(subcommand)]
         action: user::Action,
     },
+    /// Manage API keys for the content API.
+    Apikey {
+        #[command(subcommand)]
+        action: apikey::Action,
+    },
+    /// Manage webhooks: subscriptions to publish, update and unpublish events.
+    Webhook {
+        #[command(subcommand)]
+        action: webhook::Action,
+    },
     /// Show the background job queue: what waits, runs, failed and why.
     Jobs {
         /// How many of the most recent jobs to show.
@@ -112,6 +124,14 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::User { action } => {
             let config = Config::resolve(file, None, cli.data)?;
             user::run(&config, action).await?;
+        }
+        Command::Apikey { action } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            apikey::run(&config, action).await?;
+        }
+        Command::Webhook { action } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            webhook::run(&config, action).await?;
         }
         Command::Jobs { limit } => {
             let config = Config::resolve(file, None, cli.data)?;

@@ -16,6 +16,7 @@ pub async fn serve(config: &Config) -> Result<()> {
     let store: Arc<dyn dateline_store::Store> = sqlite.clone();
     let narrator = Arc::new(crate::narration::Narrator::new(store.clone(), sqlite.clone(), config)?);
     crate::narration::start_workers(narrator, store.as_ref(), config.workers).await?;
+    crate::webhooks::start(sqlite.clone(), config.webhooks.clone(), config.site.base_url.clone()).await?;
     let state = dateline_web::AppState::new(store, sqlite.clone(), sqlite.clone(), sqlite, config.site.clone())?;
     let listener = tokio::net::TcpListener::bind(&config.listen).await.with_context(|| {
         format!("cannot listen on {}: is another server using it? Try --listen 127.0.0.1:8081", config.listen)

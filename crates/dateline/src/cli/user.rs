@@ -95,6 +95,10 @@ pub async fn run(config: &Config, action: Action) -> Result<()> {
             let email = normalize_email(&email).map_err(anyhow::Error::msg)?;
             let user =
                 store.user_by_email(&email).await?.with_context(|| format!("no person with the email {email}"))?;
+            // An API key's identity never signs in to the newsroom.
+            if email.ends_with(dateline_store::accounts::API_KEY_DOMAIN) {
+                bail!("{email} is an API key's identity, not a person");
+            }
             print_link(&store, config, user.id).await?;
         }
         Action::List => {

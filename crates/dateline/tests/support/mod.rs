@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod api;
 pub mod newsroom;
 
 use std::net::TcpListener;
@@ -225,6 +226,10 @@ impl Browser {
 
     pub fn has_cookie(&self, name: &str) -> bool {
         self.cookies.contains_key(name)
+    }
+
+    pub fn cookie_value(&self, name: &str) -> Option<&str> {
+        self.cookies.get(name).map(String::as_str)
     }
 
     pub fn get(&mut self, url: &str) -> Page {

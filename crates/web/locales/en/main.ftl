@@ -156,6 +156,18 @@ users-col-role = Role
 users-role-of = Role of { $name }
 # $name (string)
 users-set-role = Save the role of { $name }
+newsroom-nav-api-keys = API keys
+api-keys-intro = Other systems use these keys with the content API (/api/openapi.json). A key acts with its role, under the same rules as people, and is named in revisions and the audit log.
+# $name (string)
+api-keys-made = The key "{ $name }" was made. Copy it now: it is not shown again.
+api-keys-the-key = The new key
+api-keys-col-created = Made
+api-keys-col-state = State
+api-keys-revoked = Revoked
+# $name (string)
+api-keys-revoke = Revoke { $name }
+api-keys-new = A new key
+api-keys-add = Make the key
 audit-col-when = When
 audit-col-who = Who
 audit-col-what = What

@@ -12,6 +12,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use dateline_core::draft::ArticleDraft;
 use dateline_core::markdown::{ResolvedImage, image_sources};
 use dateline_core::{Article, LeadImage, Permission, Problems, Status};
+use dateline_store::accounts::User;
 use dateline_store::editorial::{EditorialRow, SaveRefused};
 use jiff::Timestamp;
 use minijinja::context;
@@ -35,16 +36,26 @@ pub struct EditorForm {
 
 /// Whether `who` may change this article at all.
 pub(super) fn may_edit(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
-    match row {
-        None => who.user.role.can(Permission::WriteDrafts),
-        Some(r) => who.user.role.can(Permission::EditAnyArticle) || r.owner_id == Some(who.user.id),
-    }
+    user_may_edit(&who.user, row)
 }
 
 /// Whether `who` may make (or keep) this article live.
 pub(super) fn may_publish(who: &SignedIn, row: Option<&EditorialRow>) -> bool {
-    let own = row.is_none_or(|r| r.owner_id == Some(who.user.id));
-    who.user.role.can(Permission::PublishAny) || (own && who.user.role.can(Permission::PublishOwn))
+    user_may_publish(&who.user, row)
+}
+
+/// [`may_edit`] for any acting user (a person or an API key).
+pub(crate) fn user_may_edit(user: &User, row: Option<&EditorialRow>) -> bool {
+    match row {
+        None => user.role.can(Permission::WriteDrafts),
+        Some(r) => user.role.can(Permission::EditAnyArticle) || r.owner_id == Some(user.id),
+    }
+}
+
+/// [`may_publish`] for any acting user (a person or an API key).
+pub(crate) fn user_may_publish(user: &User, row: Option<&EditorialRow>) -> bool {
+    let own = row.is_none_or(|r| r.owner_id == Some(user.id));
+    user.role.can(Permission::PublishAny) || (own && user.role.can(Permission::PublishOwn))
 }
 
 #[derive(Serialize)]
@@ -186,7 +197,7 @@ async fn narration_state(state: &SharedState, slug: &str) -> Result<Option<Strin
 }
 
 /// The draft to edit: the latest revision, or (for imported articles) the article itself.
-pub(super) async fn current_draft(
+pub(crate) async fn current_draft(
     state: &SharedState,
     slug: &str,
     row: &EditorialRow,
@@ -308,7 +319,7 @@ pub(super) async fn resolve_images(
 }
 
 /// Builds the article the form describes, checking references the draft cannot.
-pub(super) async fn article_from_form(
+pub(crate) async fn article_from_form(
     state: &SharedState,
     existing: Option<&Article>,
     draft: &ArticleDraft,

@@ -2,11 +2,12 @@
 //! JavaScript. Every handler that changes anything checks the session's
 //! anti-forgery token and the person's role on the server.
 
+mod api_keys;
 mod auth;
 mod autosave;
 mod breaking;
 mod catalogue;
-mod editor;
+pub(crate) mod editor;
 mod kept;
 mod lexicon;
 mod media;
@@ -44,6 +45,8 @@ pub fn routes() -> Router<SharedState> {
         .route("/newsroom/password", get(pages::password_form).post(pages::password_submit))
         .route("/newsroom/users", get(pages::users))
         .route("/newsroom/users/{id}/role", post(pages::set_role))
+        .route("/newsroom/api-keys", get(api_keys::page).post(api_keys::create))
+        .route("/newsroom/api-keys/{id}/revoke", post(api_keys::revoke))
         .route("/newsroom/audit", get(pages::audit))
         .route("/newsroom/breaking", get(breaking::page).post(breaking::raise))
         .route("/newsroom/breaking/lower", post(breaking::lower))
@@ -79,6 +82,7 @@ fn chrome(state: &SharedState, who: &SignedIn, current: &str) -> Value {
         ("newsroom-nav-sections", "/newsroom/sections", ManageSections),
         ("newsroom-nav-lexicon", "/newsroom/lexicon", ManageLexicon),
         ("newsroom-nav-users", "/newsroom/users", ManageUsers),
+        ("newsroom-nav-api-keys", "/newsroom/api-keys", ManageUsers),
         ("newsroom-nav-audit", "/newsroom/audit", ViewAudit),
         ("newsroom-nav-password", "/newsroom/password", UseNewsroom),
     ];
