@@ -1,6 +1,7 @@
 //! The command line: `dateline <command> --help` explains each one.
 
 mod breaking;
+mod export;
 pub mod import;
 mod narrate;
 mod serve;
@@ -73,6 +74,19 @@ enum Command {
         #[command(subcommand)]
         action: user::Action,
     },
+    /// Write the public site into a folder any static host can serve (again: only what changed).
+    Export {
+        /// The folder to write (created when missing; refused when it holds other files, unless --force).
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+        /// Absolute address of the exported site, for feeds, sitemaps and canonical links
+        /// (default: the configured base_url).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Export into a non-empty folder that holds no earlier export; its other files are left alone.
+        #[arg(long)]
+        force: bool,
+    },
     /// Show the background job queue: what waits, runs, failed and why.
     Jobs {
         /// How many of the most recent jobs to show.
@@ -112,6 +126,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::User { action } => {
             let config = Config::resolve(file, None, cli.data)?;
             user::run(&config, action).await?;
+        }
+        Command::Export { out, base_url, force } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            export::run(config, &out, base_url, force).await?;
         }
         Command::Jobs { limit } => {
             let config = Config::resolve(file, None, cli.data)?;
