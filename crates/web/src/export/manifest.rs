@@ -116,6 +116,11 @@ impl Journal {
         Ok(Self { path, file: Mutex::new(file) })
     }
 
+    /// Removes the journal of an export that changed nothing.
+    pub fn discard(&self) -> Result<(), ExportError> {
+        std::fs::remove_file(&self.path).map_err(io(&self.path))
+    }
+
     /// Records a finished write (`Some`) or removal (`None`): one line, one write.
     pub fn record(&self, path: &str, entry: Option<&Entry>) -> Result<(), ExportError> {
         let change = Change { path: path.to_owned(), entry: entry.cloned() };
@@ -188,4 +193,32 @@ pub fn remove_with_empty_parents(out: &Path, file: &str) -> Result<(), ExportErr
         dir = d.parent();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupted_export_is_folded_in_from_its_journal() {
+        let out = tempfile::tempdir().unwrap();
+        let mut manifest = Manifest { version: 1, ..Manifest::default() };
+        manifest.files.insert("old.html".into(), Entry::of(b"old"));
+        manifest.files.insert("gone.html".into(), Entry::of(b"gone"));
+        manifest.save(out.path()).unwrap();
+        let journal = Journal::open(out.path()).unwrap();
+        journal.record("old.html", Some(&Entry::of(b"new"))).unwrap();
+        journal.record("gone.html", None).unwrap();
+        journal.record("added.html", Some(&Entry::of(b"added"))).unwrap();
+        drop(journal);
+        // A crash in the middle of a line leaves half of it.
+        let mut file = OpenOptions::new().append(true).open(out.path().join(JOURNAL)).unwrap();
+        file.write_all(b"{\"path\":\"half").unwrap();
+
+        let loaded = Manifest::load(out.path()).unwrap().unwrap();
+        let files: Vec<(&str, &Entry)> = loaded.files.iter().map(|(p, e)| (p.as_str(), e)).collect();
+        assert_eq!(files, [("added.html", &Entry::of(b"added")), ("old.html", &Entry::of(b"new"))]);
+        loaded.save(out.path()).unwrap();
+        assert!(!out.path().join(JOURNAL).exists(), "the journal is folded into the manifest");
+    }
 }

@@ -106,7 +106,7 @@ fn prepare(out: &Path, force: bool) -> Result<Manifest, ExportError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir_all(out).map_err(|source| ExportError::NotWritable { path: out.to_owned(), source })?;
         }
-        Err(source) => return Err(ExportError::Io { path: out.to_owned(), source }),
+        Err(source) => return Err(ExportError::NotWritable { path: out.to_owned(), source }),
     }
     if let Some(manifest) = Manifest::load(out)? {
         return Ok(manifest);
@@ -197,7 +197,12 @@ pub async fn export(
         job.journal.record(path, None)?;
         report.removed += 1;
     }
-    Manifest { version: 1, files: produced }.save(&job.out)?;
+    if produced == job.old {
+        // Nothing changed: the manifest stays as it is, byte for byte.
+        job.journal.discard()?;
+    } else {
+        Manifest { version: 1, files: produced }.save(&job.out)?;
+    }
     report.broken.sort_by(|a, b| a.url.cmp(&b.url));
     Ok(report)
 }
