@@ -11,10 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::Config;
 
-/// Pages rendered at once: enough to keep two cores busy while others wait on SQLite or the disk.
-const CONCURRENCY: usize = 8;
-
-pub async fn run(mut config: Config, out: &Path, base_url: Option<String>, force: bool) -> Result<()> {
+pub async fn run(mut config: Config, out: &Path, base_url: Option<String>, force: bool, jobs: usize) -> Result<()> {
     anyhow::ensure!(
         config.data.join(dateline_store::sqlite::DATABASE_FILE).is_file(),
         "no Dateline data folder at {}: import content (dateline import) or seed the demo first, or name it with --data",
@@ -30,7 +27,7 @@ pub async fn run(mut config: Config, out: &Path, base_url: Option<String>, force
     }
     let store = Arc::new(super::serve::open_store(&config).await?);
     let state = dateline_web::AppState::new(store.clone(), store.clone(), store.clone(), store, config.site.clone())?;
-    let options = ExportOptions { out: out.to_owned(), force, concurrency: CONCURRENCY };
+    let options = ExportOptions { out: out.to_owned(), force, concurrency: jobs };
 
     // indicatif draws nothing when standard error is not a terminal.
     let bar = ProgressBar::new(0);

@@ -86,6 +86,9 @@ enum Command {
         /// Export into a non-empty folder that holds no earlier export; its other files are left alone.
         #[arg(long)]
         force: bool,
+        /// Pages rendered at once.
+        #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: u16,
     },
     /// Show the background job queue: what waits, runs, failed and why.
     Jobs {
@@ -127,9 +130,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             let config = Config::resolve(file, None, cli.data)?;
             user::run(&config, action).await?;
         }
-        Command::Export { out, base_url, force } => {
+        Command::Export { out, base_url, force, jobs } => {
             let config = Config::resolve(file, None, cli.data)?;
-            export::run(config, &out, base_url, force).await?;
+            export::run(config, &out, base_url, force, jobs.into()).await?;
         }
         Command::Jobs { limit } => {
             let config = Config::resolve(file, None, cli.data)?;
