@@ -54,7 +54,8 @@ def one_edit(content: Path, data: Path, tmp: Path) -> None:
     target = edit / "articles" / newest.name
     target.parent.mkdir(parents=True)
     text = newest.read_text()
-    target.write_text(text.replace('headline = "', 'headline = "Updated: ', 1))
+    # A new headline every run (the data folder is kept between runs).
+    target.write_text(text.replace('headline = "', f'headline = "Updated {time.time():.0f}: ', 1))
     subprocess.run([str(BIN), "import", str(edit), "--data", str(data)], check=True, timeout=600,
                    stdout=subprocess.DEVNULL)
 
