@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory
 
 help:
 	@echo 'Dateline make targets:'
@@ -43,6 +43,8 @@ help:
 	@echo '  make bench-images  time and memory of preparing uploaded photos -> docs/BENCHMARKS.md'
 	@echo '  make bench-serve  a cached article page against nginx, with wrk -> docs/BENCHMARKS.md'
 	@echo '  make bench-api   content API throughput (cached, keyed) and webhook delay -> docs/BENCHMARKS.md'
+	@echo '  make bench-export  static export of 1,000 and 10,000 articles against Hugo -> docs/BENCHMARKS.md'
+	@echo '  make bench-memory  memory of a server with 10,000 articles -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -152,8 +154,8 @@ bench-narration: setup build
 bench-demo: setup build
 	python3 bench/demo_start.py
 
-# Only the benchmarks need these: wrk drives load, nginx is the yardstick.
-BENCH_APT_PACKAGES := wrk nginx-light
+# Only the benchmarks need these: wrk drives load, nginx and hugo are yardsticks.
+BENCH_APT_PACKAGES := wrk nginx-light hugo
 
 bench-serve: setup build
 	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
@@ -162,6 +164,13 @@ bench-serve: setup build
 bench-api: setup build
 	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
 	python3 bench/api.py
+
+bench-export: setup build
+	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
+	python3 bench/export.py
+
+bench-memory: setup build
+	python3 bench/memory.py
 
 bench-images: setup-rust
 	cargo run --release -p dateline-store --example prepare_image -- --write docs/BENCHMARKS.md

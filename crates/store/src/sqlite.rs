@@ -185,6 +185,75 @@ pub(crate) async fn queue_job(executor: impl sqlx::SqliteExecutor<'_>, kind: &st
     Ok(())
 }
 
+/// The `FROM … WHERE …` of a list of live articles, with only the filters the
+/// query uses, so SQLite can walk the matching index (a section's, newest
+/// first) instead of testing every live article on every list page.
+struct ListFilter {
+    sql: String,
+    /// The values of the `?`s, in order.
+    binds: Vec<ListBind>,
+    /// The first search word's pattern, for ranking headline matches first.
+    first_word: Option<String>,
+}
+
+enum ListBind {
+    Int(i64),
+    Text(String),
+}
+
+impl ListFilter {
+    fn new(q: &ArticleQuery) -> Self {
+        let words: Vec<String> = q.text.as_deref().unwrap_or("").split_whitespace().take(3).map(like_pattern).collect();
+        // Every article's section exists (a foreign key), so no join is needed to filter.
+        let mut sql = String::from(" FROM articles a WHERE a.status = 'published' AND a.published_ts <= ?");
+        let mut binds = vec![ListBind::Int(q.now.as_second())];
+        if let Some(section) = &q.section {
+            sql.push_str(" AND a.section = ?");
+            binds.push(ListBind::Text(section.as_str().to_owned()));
+        }
+        if let Some(contributor) = &q.contributor {
+            sql.push_str(" AND a.id IN (SELECT ac.article_id FROM article_contributors ac WHERE ac.contributor = ?)");
+            binds.push(ListBind::Text(contributor.as_str().to_owned()));
+        }
+        if let Some(tag) = &q.tag {
+            sql.push_str(" AND a.id IN (SELECT t.article_id FROM article_tags t WHERE t.tag = ?)");
+            binds.push(ListBind::Text(tag.clone()));
+        }
+        if let Some(language) = &q.language {
+            sql.push_str(" AND a.language = ?");
+            binds.push(ListBind::Text(language.clone()));
+        }
+        if let Some(since) = q.since {
+            sql.push_str(" AND a.published_ts >= ?");
+            binds.push(ListBind::Int(since.as_second()));
+        }
+        if let Some(until) = q.until {
+            sql.push_str(" AND a.published_ts < ?");
+            binds.push(ListBind::Int(until.as_second()));
+        }
+        for word in &words {
+            sql.push_str(
+                " AND (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown) LIKE ? ESCAPE '\\'",
+            );
+            binds.push(ListBind::Text(word.clone()));
+        }
+        Self { sql, binds, first_word: words.into_iter().next() }
+    }
+
+    fn bind<'q>(
+        &self,
+        mut query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    ) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
+        for value in &self.binds {
+            query = match value {
+                ListBind::Int(n) => query.bind(*n),
+                ListBind::Text(t) => query.bind(t.clone()),
+            };
+        }
+        query
+    }
+}
+
 /// Escapes `%`, `_` and `\` so user words match literally in LIKE.
 fn like_pattern(word: &str) -> String {
     let mut p = String::from("%");
@@ -282,67 +351,37 @@ impl Store for SqliteStore {
     }
 
     async fn list_articles(&self, q: &ArticleQuery) -> Result<Page<ArticleSummary>> {
-        // One statement whose optional filters switch off when their parameter is NULL.
-        const FILTER: &str = " FROM articles a
-            JOIN sections s ON s.slug = a.section
-            LEFT JOIN media m ON m.key = a.lead_media
-            WHERE a.status = 'published' AND a.published_ts <= ?1
-              AND (?2 IS NULL OR a.section = ?2)
-              AND (?3 IS NULL OR EXISTS (SELECT 1 FROM article_contributors ac
-                                         WHERE ac.article_id = a.id AND ac.contributor = ?3))
-              AND (?4 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
-                                 LIKE ?4 ESCAPE '\\')
-              AND (?5 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
-                                 LIKE ?5 ESCAPE '\\')
-              AND (?6 IS NULL OR (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown)
-                                 LIKE ?6 ESCAPE '\\')
-              AND (?9 IS NULL OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id AND t.tag = ?9))
-              AND (?10 IS NULL OR a.language = ?10)
-              AND (?11 IS NULL OR a.published_ts >= ?11)
-              AND (?12 IS NULL OR a.published_ts < ?12)";
-        let words: Vec<String> = q.text.as_deref().unwrap_or("").split_whitespace().take(3).map(like_pattern).collect();
-        let word = |i: usize| words.get(i).cloned();
-        let now = q.now.as_second();
-        let count_sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) AS n{FILTER}"));
-        let total: i64 = sqlx::query(count_sql)
-            .bind(now)
-            .bind(q.section.as_ref().map(|s| s.as_str().to_owned()))
-            .bind(q.contributor.as_ref().map(|s| s.as_str().to_owned()))
-            .bind(word(0))
-            .bind(word(1))
-            .bind(word(2))
-            .bind(None::<i64>)
-            .bind(None::<i64>)
-            .bind(q.tag.clone())
-            .bind(q.language.clone())
-            .bind(q.since.map(|t| t.as_second()))
-            .bind(q.until.map(|t| t.as_second()))
-            .fetch_one(&self.pool)
-            .await?
-            .try_get("n")?;
+        let filter = ListFilter::new(q);
+        let count_sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) AS n{}", filter.sql));
+        let total: i64 = filter.bind(sqlx::query(count_sql)).fetch_one(&self.pool).await?.try_get("n")?;
         // Headline matches rank first for searches; otherwise newest first.
+        let order = if filter.first_word.is_some() {
+            "(a.headline LIKE ? ESCAPE '\\') DESC, a.published_ts DESC, a.id DESC"
+        } else {
+            "a.published_ts DESC, a.id DESC"
+        };
+        // The page's ids first, from the index alone (skipping OFFSET rows
+        // costs no table reads), then those rows.
         let list_sql = sqlx::AssertSqlSafe(format!(
             "SELECT a.slug, a.headline, a.dek, a.section, s.name AS section_name, a.published_at, a.updated_at, a.language,
                     a.lead_media, a.lead_alt, m.content_type AS media_content_type, m.width AS media_width,
-                    m.height AS media_height, m.bytes AS media_bytes, m.variants AS media_variants{FILTER}
-             ORDER BY (?4 IS NOT NULL AND a.headline LIKE ?4 ESCAPE '\\') DESC, a.published_ts DESC, a.id DESC
-             LIMIT ?7 OFFSET ?8"
+                    m.height AS media_height, m.bytes AS media_bytes, m.variants AS media_variants
+             FROM articles a
+             JOIN sections s ON s.slug = a.section
+             LEFT JOIN media m ON m.key = a.lead_media
+             WHERE a.id IN (SELECT a.id{} ORDER BY {order} LIMIT ? OFFSET ?)
+             ORDER BY {order}",
+            filter.sql
         ));
-        let rows = sqlx::query(list_sql)
-            .bind(now)
-            .bind(q.section.as_ref().map(|s| s.as_str().to_owned()))
-            .bind(q.contributor.as_ref().map(|s| s.as_str().to_owned()))
-            .bind(word(0))
-            .bind(word(1))
-            .bind(word(2))
-            .bind(q.limit as i64)
-            .bind(q.offset as i64)
-            .bind(q.tag.clone())
-            .bind(q.language.clone())
-            .bind(q.since.map(|t| t.as_second()))
-            .bind(q.until.map(|t| t.as_second()))
-            .fetch_all(&self.pool)
-            .await?;
+        let mut list = filter.bind(sqlx::query(list_sql));
+        if let Some(word) = &filter.first_word {
+            list = list.bind(word.clone());
+        }
+        list = list.bind(q.limit as i64).bind(q.offset as i64);
+        if let Some(word) = &filter.first_word {
+            list = list.bind(word.clone());
+        }
+        let rows = list.fetch_all(&self.pool).await?;
         let items = rows.iter().map(rows::summary).collect::<Result<_>>()?;
         Ok(Page { items, total: total as u64 })
     }

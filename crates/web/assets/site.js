@@ -30,6 +30,12 @@
     return true;
   }
 
+  /* A static export has no server to read the cookie: apply it here. */
+  var saved = (document.cookie.match(/(?:^|;\s*)dateline_text_size=(\w+)/) || [])[1];
+  if (saved && !document.documentElement.classList.contains("ts-" + saved)) {
+    setTextSize(saved);
+  }
+
   document.addEventListener("click", function (event) {
     if (
       event.defaultPrevented ||

@@ -8,6 +8,7 @@ pub mod api;
 mod assets;
 mod chrome;
 mod error;
+pub mod export;
 mod feeds;
 mod i18n;
 pub mod newsroom;
@@ -99,20 +100,31 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self'; media
 
 /// The whole site as one router.
 pub fn router(state: SharedState) -> Router {
+    site_router(state, true)
+}
+
+/// The site, with or without the page cache: a static export renders each
+/// page once, so caching (and compressing) it would only cost time and memory.
+fn site_router(state: SharedState, cached: bool) -> Router {
     // Uploads may take minutes on a slow link; every other request gets 30 s.
     let timeout =
         |seconds| TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(seconds));
     // Nothing of the newsroom is ever stored by a browser or a proxy.
     let no_store = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    pages::routes()
+    let routes = pages::routes()
         .merge(feeds::routes())
         .merge(sitemaps::routes())
         .merge(api::routes())
         .merge(newsroom::routes().layer(no_store.clone()))
         .layer(timeout(30))
-        .merge(newsroom::upload_routes().layer(timeout(600)).layer(no_store))
-        // Inside the error pages: only real 200 answers are kept.
-        .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
+        .merge(newsroom::upload_routes().layer(timeout(600)).layer(no_store));
+    // Inside the error pages: only real 200 answers are kept.
+    let routes = if cached {
+        routes.layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
+    } else {
+        routes
+    };
+    routes
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
         // gzip for text (HTML, CSS, JS, cues, feeds). Not audio: it is compressed

@@ -18,7 +18,7 @@ use crate::views::{article_url, contributor_url, section_url};
 use crate::{SharedState, WebError};
 
 /// Articles per article sitemap.
-const ARTICLES_PER_FILE: u32 = 10_000;
+pub(crate) const ARTICLES_PER_FILE: u32 = 10_000;
 /// Google News sitemaps list the last two days, at most 1,000 articles.
 const NEWS_WINDOW: SignedDuration = SignedDuration::from_hours(48);
 const NEWS_MAX: u32 = 1_000;

@@ -2,6 +2,7 @@
 
 mod apikey;
 mod breaking;
+mod export;
 pub mod import;
 mod narrate;
 mod serve;
@@ -85,6 +86,22 @@ enum Command {
         #[command(subcommand)]
         action: webhook::Action,
     },
+    /// Write the public site into a folder any static host can serve (again: only what changed).
+    Export {
+        /// The folder to write (created when missing; refused when it holds other files, unless --force).
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+        /// Absolute address of the exported site, for feeds, sitemaps and canonical links
+        /// (default: the configured base_url).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Export into a non-empty folder that holds no earlier export; its other files are left alone.
+        #[arg(long)]
+        force: bool,
+        /// Pages rendered at once.
+        #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: u16,
+    },
     /// Show the background job queue: what waits, runs, failed and why.
     Jobs {
         /// How many of the most recent jobs to show.
@@ -132,6 +149,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Webhook { action } => {
             let config = Config::resolve(file, None, cli.data)?;
             webhook::run(&config, action).await?;
+        }
+        Command::Export { out, base_url, force, jobs } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            export::run(config, &out, base_url, force, jobs.into()).await?;
         }
         Command::Jobs { limit } => {
             let config = Config::resolve(file, None, cli.data)?;

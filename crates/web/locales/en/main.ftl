@@ -357,3 +357,13 @@ lite-full-version = Full version of this page
 lite-listen = Listen (MP3, { $minutes } min, { $megabytes } MB)
 # $caption (string) the lead image's caption, shown instead of the image
 lite-image = Image: { $caption }
+
+## Search in a static export (search.js fills in %query% and %count%)
+
+static-search-hint = Searches the headlines and summaries of every article in this copy of the site.
+static-search-searching = Searching…
+static-search-failed = The search index could not be loaded. Browse the sections above instead.
+static-search-one = One article matches “%query%”
+static-search-many = %count% articles match “%query%”
+static-search-noscript = Searching this copy of the site needs JavaScript. Browse the sections above, or the headlines of the
+static-search-lite = text-only edition
