@@ -16,5 +16,6 @@ pub fn migrator() -> Migrator {
         migration(6, "media library", include_str!("../migrations/0006_media_library.sql")),
         migration(7, "kept drafts", include_str!("../migrations/0007_kept_drafts.sql")),
         migration(8, "site version", include_str!("../migrations/0008_site_version.sql")),
+        migration(11, "search changes", include_str!("../migrations/0011_search_changes.sql")),
     ])
 }

@@ -3,6 +3,7 @@
 mod breaking;
 pub mod import;
 mod narrate;
+mod reindex;
 mod serve;
 mod user;
 
@@ -73,6 +74,8 @@ enum Command {
         #[command(subcommand)]
         action: user::Action,
     },
+    /// Rebuild the search index from the store (a running server keeps it up to date by itself).
+    Reindex,
     /// Show the background job queue: what waits, runs, failed and why.
     Jobs {
         /// How many of the most recent jobs to show.
@@ -112,6 +115,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::User { action } => {
             let config = Config::resolve(file, None, cli.data)?;
             user::run(&config, action).await?;
+        }
+        Command::Reindex => {
+            let config = Config::resolve(file, None, cli.data)?;
+            reindex::reindex(&config).await?;
         }
         Command::Jobs { limit } => {
             let config = Config::resolve(file, None, cli.data)?;

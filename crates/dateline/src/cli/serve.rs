@@ -17,6 +17,9 @@ pub async fn serve(config: &Config) -> Result<()> {
     let narrator = Arc::new(crate::narration::Narrator::new(store.clone(), sqlite.clone(), config)?);
     crate::narration::start_workers(narrator, store.as_ref(), config.workers).await?;
     let state = dateline_web::AppState::new(store, sqlite.clone(), sqlite.clone(), sqlite, config.site.clone())?;
+    // Catch up with what changed while no server ran, then follow the store.
+    dateline_web::search::sync(&state).await.context("cannot bring the search index up to date")?;
+    dateline_web::search::follow(state.clone());
     let listener = tokio::net::TcpListener::bind(&config.listen).await.with_context(|| {
         format!("cannot listen on {}: is another server using it? Try --listen 127.0.0.1:8081", config.listen)
     })?;
