@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-search
 
 help:
 	@echo 'Dateline make targets:'
@@ -42,6 +42,7 @@ help:
 	@echo '  make bench-demo  time from `dateline demo` to a served, narrated newsroom -> docs/BENCHMARKS.md'
 	@echo '  make bench-images  time and memory of preparing uploaded photos -> docs/BENCHMARKS.md'
 	@echo '  make bench-serve  a cached article page against nginx, with wrk -> docs/BENCHMARKS.md'
+	@echo '  make bench-search  search index time and query latency -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -155,6 +156,9 @@ BENCH_APT_PACKAGES := wrk nginx-light
 bench-serve: setup build
 	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
 	python3 bench/serve.py
+
+bench-search: setup-rust
+	python3 bench/search.py
 
 bench-images: setup-rust
 	cargo run --release -p dateline-store --example prepare_image -- --write docs/BENCHMARKS.md
