@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search
 
 help:
 	@echo 'Dateline make targets:'
@@ -45,6 +45,7 @@ help:
 	@echo '  make bench-api   content API throughput (cached, keyed) and webhook delay -> docs/BENCHMARKS.md'
 	@echo '  make bench-export  static export of 1,000 and 10,000 articles against Hugo -> docs/BENCHMARKS.md'
 	@echo '  make bench-memory  memory of a server with 10,000 articles -> docs/BENCHMARKS.md'
+	@echo '  make bench-search  search index time and query latency -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -171,6 +172,9 @@ bench-export: setup build
 
 bench-memory: setup build
 	python3 bench/memory.py
+
+bench-search: setup-rust
+	python3 bench/search.py
 
 bench-images: setup-rust
 	cargo run --release -p dateline-store --example prepare_image -- --write docs/BENCHMARKS.md

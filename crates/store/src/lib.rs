@@ -221,6 +221,12 @@ pub trait Store: Send + Sync {
     /// Any article by slug, whatever its status.
     async fn article(&self, slug: &str) -> Result<Option<Article>>;
     async fn list_articles(&self, query: &ArticleQuery) -> Result<Page<ArticleSummary>>;
+    /// Every published article's slug and change number (which moves with
+    /// every write to the article, whoever writes), scheduled ones included:
+    /// what the search index compares itself with.
+    async fn search_changes(&self) -> Result<Vec<(String, i64)>>;
+    /// The named articles that are live at `now`, as teasers, in the order asked for.
+    async fn article_summaries(&self, slugs: &[String], now: Timestamp) -> Result<Vec<ArticleSummary>>;
 
     /// Stores a media file (content-addressed: storing the same bytes twice is one file).
     async fn put_media(&self, media: NewMedia) -> Result<MediaInfo>;

@@ -18,5 +18,6 @@ pub fn migrator() -> Migrator {
         migration(8, "site version", include_str!("../migrations/0008_site_version.sql")),
         migration(9, "api keys", include_str!("../migrations/0009_api_keys.sql")),
         migration(10, "webhooks", include_str!("../migrations/0010_webhooks.sql")),
+        migration(11, "search changes", include_str!("../migrations/0011_search_changes.sql")),
     ])
 }

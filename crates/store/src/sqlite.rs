@@ -386,6 +386,41 @@ impl Store for SqliteStore {
         Ok(Page { items, total: total as u64 })
     }
 
+    async fn search_changes(&self) -> Result<Vec<(String, i64)>> {
+        let rows = sqlx::query(
+            "SELECT a.slug, c.seq FROM articles a JOIN search_changes c ON c.article_id = a.id
+             WHERE a.status = 'published'",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get("slug")?, r.try_get("seq")?))).collect()
+    }
+
+    async fn article_summaries(&self, slugs: &[String], now: Timestamp) -> Result<Vec<ArticleSummary>> {
+        let wanted = serde_json::to_string(slugs).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let rows = sqlx::query(
+            "SELECT a.slug, a.headline, a.dek, a.section, s.name AS section_name, a.published_at, a.updated_at,
+                    a.language, a.lead_media, a.lead_alt, m.content_type AS media_content_type,
+                    m.width AS media_width, m.height AS media_height, m.bytes AS media_bytes,
+                    m.variants AS media_variants
+             FROM articles a
+             JOIN sections s ON s.slug = a.section
+             LEFT JOIN media m ON m.key = a.lead_media
+             WHERE a.status = 'published' AND a.published_ts <= ?1
+               AND a.slug IN (SELECT value FROM json_each(?2))",
+        )
+        .bind(now.as_second())
+        .bind(wanted)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut found: std::collections::HashMap<String, ArticleSummary> = rows
+            .iter()
+            .map(rows::summary)
+            .map(|s| s.map(|s| (s.slug.as_str().to_owned(), s)))
+            .collect::<Result<_>>()?;
+        Ok(slugs.iter().filter_map(|slug| found.remove(slug)).collect())
+    }
+
     async fn put_media(&self, media: NewMedia) -> Result<MediaInfo> {
         let info = media.info();
         // The file goes to disk before the row that points at it.

@@ -24,6 +24,8 @@ pub enum WebError {
     BadRequest,
     #[error("store: {0}")]
     Store(#[from] dateline_store::StoreError),
+    #[error("search: {0}")]
+    Search(#[from] dateline_search::SearchError),
     #[error("template: {0}")]
     Template(String),
     #[error("setup: {0}")]

@@ -14,6 +14,7 @@ mod i18n;
 pub mod newsroom;
 mod page_cache;
 mod pages;
+pub mod search;
 mod sitemaps;
 mod structured;
 mod templates;
@@ -48,6 +49,8 @@ pub struct SiteConfig {
     pub theme_dir: Option<PathBuf>,
     /// The narration lexicon files (`<language>.toml`), edited in the newsroom.
     pub lexicon_dir: PathBuf,
+    /// The search index (rebuilt from the store when missing).
+    pub search_dir: PathBuf,
 }
 
 impl Default for SiteConfig {
@@ -58,6 +61,7 @@ impl Default for SiteConfig {
             time_zone: TimeZone::UTC,
             theme_dir: None,
             lexicon_dir: PathBuf::from("data/lexicon"),
+            search_dir: PathBuf::from("data/search"),
         }
     }
 }
@@ -70,6 +74,7 @@ pub struct AppState {
     pub library: Arc<dyn MediaLibrary>,
     pub site: SiteConfig,
     page_cache: page_cache::PageCache,
+    search: search::Search,
     assets: Arc<assets::Assets>,
     messages: Arc<i18n::Messages>,
     templates: templates::Templates,
@@ -85,12 +90,25 @@ impl AppState {
         library: Arc<dyn MediaLibrary>,
         site: SiteConfig,
     ) -> Result<SharedState, WebError> {
+        // Held for the life of the server: one process writes the index.
+        let search = search::Search::new(dateline_search::SearchIndex::open(&site.search_dir)?);
         let assets = Arc::new(assets::Assets::embedded());
         let messages = Arc::new(i18n::Messages::embedded()?);
         let templates = templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());
         templates.check_all()?;
         let page_cache = page_cache::PageCache::default();
-        Ok(Arc::new(Self { store, accounts, editorial, library, site, page_cache, assets, messages, templates }))
+        Ok(Arc::new(Self {
+            store,
+            accounts,
+            editorial,
+            library,
+            site,
+            page_cache,
+            search,
+            assets,
+            messages,
+            templates,
+        }))
     }
 }
 

@@ -5,6 +5,7 @@ mod breaking;
 mod export;
 pub mod import;
 mod narrate;
+mod reindex;
 mod serve;
 mod user;
 mod webhook;
@@ -102,6 +103,8 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: u16,
     },
+    /// Rebuild the search index from the store (a running server keeps it up to date by itself).
+    Reindex,
     /// Show the background job queue: what waits, runs, failed and why.
     Jobs {
         /// How many of the most recent jobs to show.
@@ -153,6 +156,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export { out, base_url, force, jobs } => {
             let config = Config::resolve(file, None, cli.data)?;
             export::run(config, &out, base_url, force, jobs.into()).await?;
+        }
+        Command::Reindex => {
+            let config = Config::resolve(file, None, cli.data)?;
+            reindex::reindex(&config).await?;
         }
         Command::Jobs { limit } => {
             let config = Config::resolve(file, None, cli.data)?;

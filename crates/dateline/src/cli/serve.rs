@@ -18,6 +18,9 @@ pub async fn serve(config: &Config) -> Result<()> {
     crate::narration::start_workers(narrator, store.as_ref(), config.workers).await?;
     crate::webhooks::start(sqlite.clone(), config.webhooks.clone(), config.site.base_url.clone()).await?;
     let state = dateline_web::AppState::new(store, sqlite.clone(), sqlite.clone(), sqlite, config.site.clone())?;
+    // Catch up with what changed while no server ran, then follow the store.
+    dateline_web::search::sync(&state).await.context("cannot bring the search index up to date")?;
+    dateline_web::search::follow(state.clone());
     let listener = tokio::net::TcpListener::bind(&config.listen).await.with_context(|| {
         format!("cannot listen on {}: is another server using it? Try --listen 127.0.0.1:8081", config.listen)
     })?;

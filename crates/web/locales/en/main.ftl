@@ -32,6 +32,7 @@ search-results =
        *[other] { $count } articles match “{ $query }”
     }
 search-no-results = Nothing matched. Check the spelling, or try fewer or different words.
+search-bad-text = Those search words could not be read: the link holds something that is not text. Type your search again.
 
 ## Home and lists
 

@@ -110,19 +110,15 @@ pub async fn articles(
     Ok(answer(list_page(&urls, "/api/v1/articles", echo, paging, list.total, items), &caller))
 }
 
-/// The one place the API searches: today the store's word match, which the
-/// HTML search page uses too.
+/// The one place the API searches: the same search as the HTML page
+/// ([`crate::search::run`]: stemmed words, headline matches first).
 async fn search_articles(
     state: &SharedState,
     text: &str,
     paging: Paging,
 ) -> Result<dateline_store::Page<dateline_store::ArticleSummary>, Problem> {
-    let query = ArticleQuery {
-        text: Some(text.to_owned()),
-        offset: paging.offset(),
-        ..ArticleQuery::latest(Timestamp::now(), paging.per_page)
-    };
-    Ok(state.store.list_articles(&query).await?)
+    let results = crate::search::run(state, text, paging.page, paging.per_page).await?;
+    Ok(dateline_store::Page { items: results.hits.into_iter().map(|hit| hit.article).collect(), total: results.total })
 }
 
 /// Longest query taken (as on the search page).
