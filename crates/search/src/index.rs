@@ -437,6 +437,18 @@ mod tests {
     }
 
     #[test]
+    fn an_index_of_another_schema_is_started_afresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut builder = Schema::builder();
+        builder.add_text_field("title", tantivy::schema::TEXT);
+        drop(Index::create_in_dir(dir.path(), builder.build()).unwrap());
+        let index = SearchIndex::open(dir.path()).unwrap();
+        assert!(index.held().is_empty());
+        index.update(&[doc("new", "en", "Fresh start", "Words.", 1)], &[]).unwrap();
+        assert_eq!(index.search("fresh", now(), 0, 10).unwrap().total, 1);
+    }
+
+    #[test]
     fn a_second_process_is_refused_and_a_reopened_index_remembers() {
         let dir = tempfile::tempdir().unwrap();
         let index = SearchIndex::open(dir.path()).unwrap();

@@ -276,3 +276,34 @@ async fn the_newest_stories_are_narrated_first() {
     }
     assert_eq!(order, ["newest", "middle", "older"]);
 }
+
+#[tokio::test]
+async fn change_numbers_move_with_every_save_and_list_only_published_articles() {
+    let (_dir, store) = seeded().await;
+    let now = Timestamp::now();
+    store.save_article(&article("live", "Live", "2026-11-20T08:30:00Z")).await.unwrap();
+    store.save_article(&article("later", "Later", "2099-01-01T00:00:00Z")).await.unwrap();
+    let mut draft = article("draft", "Draft", "2026-11-20T08:30:00Z");
+    draft.status = Status::Draft;
+    store.save_article(&draft).await.unwrap();
+    let changes = |list: Vec<(String, i64)>| list.into_iter().collect::<std::collections::BTreeMap<_, _>>();
+    let before = changes(store.search_changes().await.unwrap());
+    // Scheduled articles are listed (the index holds them until their time); drafts are not.
+    assert_eq!(before.keys().collect::<Vec<_>>(), ["later", "live"]);
+
+    // Two saves in the same second still give two numbers.
+    store.save_article(&article("live", "Live, edited", "2026-11-20T08:30:00Z")).await.unwrap();
+    let once = changes(store.search_changes().await.unwrap());
+    store.save_article(&article("live", "Live, edited again", "2026-11-20T08:30:00Z")).await.unwrap();
+    let twice = changes(store.search_changes().await.unwrap());
+    assert!(before["live"] < once["live"] && once["live"] < twice["live"], "{before:?} {once:?} {twice:?}");
+    assert_eq!(before["later"], twice["later"], "other articles keep theirs");
+
+    // Teasers of the named live articles, in the order asked for.
+    store.save_article(&article("older", "Older", "2026-11-01T08:30:00Z")).await.unwrap();
+    let asked = ["older", "later", "draft", "nothing", "live"].map(String::from);
+    let found = store.article_summaries(&asked, now).await.unwrap();
+    let slugs: Vec<&str> = found.iter().map(|s| s.slug.as_str()).collect();
+    assert_eq!(slugs, ["older", "live"]);
+    assert_eq!(found[1].headline, "Live, edited again");
+}
