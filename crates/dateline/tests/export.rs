@@ -262,6 +262,12 @@ fn exports_a_site_a_static_server_serves_with_no_broken_links() {
     let kinds = |ext: &str| files.keys().filter(|f| f.starts_with("media/") && f.ends_with(ext)).count();
     assert!(kinds(".jpg") + kinds(".png") >= 2 && kinds(".webp") >= 2, "images and variants: {files:?}");
     assert_eq!((kinds(".mp3"), kinds(".vtt")), (1, 1), "the narration and its cues");
+    // A web server running as another user can read every file (the data folder keeps media private).
+    for file in files.keys() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out.join(file)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o444, 0o444, "{file} is not readable by all: {mode:o}");
+    }
     assert!(files.keys().any(|f| f.starts_with("assets/site.") && f.ends_with(".css")));
     assert!(!files.keys().any(|f| f.contains("draft") || f.contains("unfinished") || f.starts_with("newsroom")));
 

@@ -156,18 +156,36 @@ fn set_readable(file: &File) -> std::io::Result<()> {
 }
 
 /// Puts a stored media file at `path`: a hard link when the export is on the
-/// data folder's file system (media never change: their names are their
-/// hashes), else a copy; either way under a temporary name, then renamed.
+/// data folder's file system and the file is readable by all (media never
+/// change: their names are their hashes), else a readable copy; either way
+/// under a temporary name, then renamed.
 pub fn link_or_copy(source: &Path, path: &Path) -> Result<(), ExportError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("media");
     let temp = dir.join(format!(".dateline-{name}.{}.part", std::process::id()));
     let _ = std::fs::remove_file(&temp);
-    if std::fs::hard_link(source, &temp).is_err() {
+    if !(readable_by_all(source) && std::fs::hard_link(source, &temp).is_ok()) {
         std::fs::copy(source, &temp).map_err(io(source))?;
+        let file = File::open(&temp).map_err(io(&temp))?;
+        set_readable(&file).map_err(io(&temp))?;
     }
     std::fs::rename(&temp, path).map_err(io(path))
+}
+
+/// The data folder keeps media private (0600); a static host's server must
+/// read the export's, and the data folder's modes are not ours to change.
+fn readable_by_all(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o004 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        true
+    }
 }
 
 /// SHA-256 and size of a file, read in pieces.
