@@ -93,6 +93,8 @@ fn the_read_api_pages_filters_and_shows_only_live_articles() {
 
     let found = get(&server.url("/api/v1/search?q=higher+ground"), None).json();
     assert_eq!(slugs(&found), ["lake-towns-move"]);
+    // The same search as the reader's page: stemmed ("town" finds "towns"), and an operator is just a word.
+    assert_eq!(slugs(&get(&server.url("/api/v1/search?q=town+-rising"), None).json()), ["lake-towns-move"]);
     assert_eq!(get(&server.url("/api/v1/search"), None).problem_fields(), ["q"]);
 }
 

@@ -63,8 +63,6 @@ pub struct ArticleQuery {
     pub now: Timestamp,
     pub section: Option<Slug>,
     pub contributor: Option<Slug>,
-    /// Words that must all appear in the headline, dek or body.
-    pub text: Option<String>,
     /// An exact tag.
     pub tag: Option<String>,
     /// A language tag as stored (`en`, `sw`).
@@ -83,7 +81,6 @@ impl ArticleQuery {
             now,
             section: None,
             contributor: None,
-            text: None,
             tag: None,
             language: None,
             since: None,

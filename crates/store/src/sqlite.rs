@@ -192,8 +192,6 @@ struct ListFilter {
     sql: String,
     /// The values of the `?`s, in order.
     binds: Vec<ListBind>,
-    /// The first search word's pattern, for ranking headline matches first.
-    first_word: Option<String>,
 }
 
 enum ListBind {
@@ -203,7 +201,6 @@ enum ListBind {
 
 impl ListFilter {
     fn new(q: &ArticleQuery) -> Self {
-        let words: Vec<String> = q.text.as_deref().unwrap_or("").split_whitespace().take(3).map(like_pattern).collect();
         // Every article's section exists (a foreign key), so no join is needed to filter.
         let mut sql = String::from(" FROM articles a WHERE a.status = 'published' AND a.published_ts <= ?");
         let mut binds = vec![ListBind::Int(q.now.as_second())];
@@ -231,13 +228,7 @@ impl ListFilter {
             sql.push_str(" AND a.published_ts < ?");
             binds.push(ListBind::Int(until.as_second()));
         }
-        for word in &words {
-            sql.push_str(
-                " AND (a.headline || ' ' || COALESCE(a.dek, '') || ' ' || a.body_markdown) LIKE ? ESCAPE '\\'",
-            );
-            binds.push(ListBind::Text(word.clone()));
-        }
-        Self { sql, binds, first_word: words.into_iter().next() }
+        Self { sql, binds }
     }
 
     fn bind<'q>(
@@ -252,19 +243,6 @@ impl ListFilter {
         }
         query
     }
-}
-
-/// Escapes `%`, `_` and `\` so user words match literally in LIKE.
-fn like_pattern(word: &str) -> String {
-    let mut p = String::from("%");
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(c);
-    }
-    p.push('%');
-    p
 }
 
 #[async_trait]
@@ -354,12 +332,8 @@ impl Store for SqliteStore {
         let filter = ListFilter::new(q);
         let count_sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) AS n{}", filter.sql));
         let total: i64 = filter.bind(sqlx::query(count_sql)).fetch_one(&self.pool).await?.try_get("n")?;
-        // Headline matches rank first for searches; otherwise newest first.
-        let order = if filter.first_word.is_some() {
-            "(a.headline LIKE ? ESCAPE '\\') DESC, a.published_ts DESC, a.id DESC"
-        } else {
-            "a.published_ts DESC, a.id DESC"
-        };
+        // Newest first (reader search is the `search` crate's, not SQL's).
+        let order = "a.published_ts DESC, a.id DESC";
         // The page's ids first, from the index alone (skipping OFFSET rows
         // costs no table reads), then those rows.
         let list_sql = sqlx::AssertSqlSafe(format!(
@@ -373,14 +347,7 @@ impl Store for SqliteStore {
              ORDER BY {order}",
             filter.sql
         ));
-        let mut list = filter.bind(sqlx::query(list_sql));
-        if let Some(word) = &filter.first_word {
-            list = list.bind(word.clone());
-        }
-        list = list.bind(q.limit as i64).bind(q.offset as i64);
-        if let Some(word) = &filter.first_word {
-            list = list.bind(word.clone());
-        }
+        let list = filter.bind(sqlx::query(list_sql)).bind(q.limit as i64).bind(q.offset as i64);
         let rows = list.fetch_all(&self.pool).await?;
         let items = rows.iter().map(rows::summary).collect::<Result<_>>()?;
         Ok(Page { items, total: total as u64 })
