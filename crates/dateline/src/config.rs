@@ -103,7 +103,7 @@ impl Config {
         let data = data.or(file.server.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA));
         let mut site = site_config(file.site, &listen)?;
         site.lexicon_dir = data.join("lexicon");
-        site.search_dir = data.join("search");
+        site.search_dir = Some(data.join("search"));
         Ok(Self {
             site,
             voice: voice_config(&file.voice)?,
@@ -174,7 +174,7 @@ fn site_config(site: SiteSection, listen: &str) -> Result<SiteConfig> {
         time_zone,
         theme_dir,
         lexicon_dir: PathBuf::from(DEFAULT_DATA).join("lexicon"),
-        search_dir: PathBuf::from(DEFAULT_DATA).join("search"),
+        search_dir: Some(PathBuf::from(DEFAULT_DATA).join("search")),
     })
 }
 

@@ -310,6 +310,12 @@ fn exports_a_site_a_static_server_serves_with_no_broken_links() {
         assert_eq!(code, 200);
         assert_eq!(body, std::fs::read_to_string(out.join(file)).unwrap(), "{file} differs from the server's");
     }
+    // Exporting beside the running server (which holds the search index) works, and gives the same files.
+    let beside = tempfile::tempdir().unwrap();
+    let again = beside.path().join("site");
+    site.export(&again, &[]);
+    let manifest = |dir: &Path| std::fs::read_to_string(dir.join(".dateline-export.json")).unwrap();
+    assert_eq!(manifest(&again), manifest(&out));
 }
 
 #[test]

@@ -113,6 +113,18 @@ impl SearchIndex {
                 Index::create_in_dir(dir, schema).map_err(|e| SearchError::Index(dir.to_owned(), e))?
             }
         };
+        Self::with_index(dir, index, fields)
+    }
+
+    /// An index in memory, filled from the store when first searched: for a
+    /// process that must not take the data folder's index from a running
+    /// server (`dateline export`).
+    pub fn in_memory() -> Result<Self, SearchError> {
+        let (schema, fields) = schema();
+        Self::with_index(Path::new("(memory)"), Index::create_in_ram(schema), fields)
+    }
+
+    fn with_index(dir: &Path, index: Index, fields: Fields) -> Result<Self, SearchError> {
         for analysis in ALL {
             index.tokenizers().register(analysis.name(), analysis.analyzer());
         }
@@ -454,6 +466,10 @@ mod tests {
         let index = SearchIndex::open(dir.path()).unwrap();
         index.update(&[doc("kept", "en", "Kept", "Words.", 1)], &[]).unwrap();
         assert!(matches!(SearchIndex::open(dir.path()), Err(SearchError::Busy(_))));
+        // A process that only reads (an export) searches in memory beside it.
+        let beside = SearchIndex::in_memory().unwrap();
+        beside.update(&[doc("kept", "en", "Kept", "Words.", 1)], &[]).unwrap();
+        assert_eq!(beside.search("kept", now(), 0, 10).unwrap().total, 1);
         drop(index);
         let again = SearchIndex::open(dir.path()).unwrap();
         assert_eq!(again.held(), HashMap::from([("kept".to_owned(), 1)]));

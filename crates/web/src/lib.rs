@@ -49,8 +49,9 @@ pub struct SiteConfig {
     pub theme_dir: Option<PathBuf>,
     /// The narration lexicon files (`<language>.toml`), edited in the newsroom.
     pub lexicon_dir: PathBuf,
-    /// The search index (rebuilt from the store when missing).
-    pub search_dir: PathBuf,
+    /// The search index (rebuilt from the store when missing); `None` keeps
+    /// it in memory, for a process that must not take it from a running server.
+    pub search_dir: Option<PathBuf>,
 }
 
 impl Default for SiteConfig {
@@ -61,7 +62,7 @@ impl Default for SiteConfig {
             time_zone: TimeZone::UTC,
             theme_dir: None,
             lexicon_dir: PathBuf::from("data/lexicon"),
-            search_dir: PathBuf::from("data/search"),
+            search_dir: Some(PathBuf::from("data/search")),
         }
     }
 }
@@ -91,7 +92,11 @@ impl AppState {
         site: SiteConfig,
     ) -> Result<SharedState, WebError> {
         // Held for the life of the server: one process writes the index.
-        let search = search::Search::new(dateline_search::SearchIndex::open(&site.search_dir)?);
+        let index = match &site.search_dir {
+            Some(dir) => dateline_search::SearchIndex::open(dir)?,
+            None => dateline_search::SearchIndex::in_memory()?,
+        };
+        let search = search::Search::new(index);
         let assets = Arc::new(assets::Assets::embedded());
         let messages = Arc::new(i18n::Messages::embedded()?);
         let templates = templates::Templates::new(site.theme_dir.clone(), assets.clone(), messages.clone());

@@ -26,6 +26,9 @@ pub async fn run(mut config: Config, out: &Path, base_url: Option<String>, force
         config.site.base_url = base;
     }
     let store = Arc::new(super::serve::open_store(&config).await?);
+    // The data folder's search index belongs to the server that may be running
+    // beside this export; pages exported never search it anyway.
+    config.site.search_dir = None;
     let state = dateline_web::AppState::new(store.clone(), store.clone(), store.clone(), store, config.site.clone())?;
     let options = ExportOptions { out: out.to_owned(), force, concurrency: jobs };
 

@@ -10,7 +10,7 @@ use crate::config::Config;
 
 pub async fn reindex(config: &Config) -> Result<()> {
     let store = super::serve::open_store(config).await?;
-    let dir = &config.site.search_dir;
+    let dir = config.site.search_dir.as_deref().context("no search folder is configured")?;
     let index = match SearchIndex::open(dir) {
         Ok(index) => Arc::new(index),
         Err(SearchError::Busy(_)) => anyhow::bail!(
