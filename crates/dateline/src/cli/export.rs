@@ -26,7 +26,9 @@ pub async fn run(mut config: Config, out: &Path, base_url: Option<String>, force
         config.site.base_url = base;
     }
     let store = Arc::new(super::serve::open_store(&config).await?);
-    let state = dateline_web::AppState::new(store.clone(), store.clone(), store.clone(), store, config.site.clone())?;
+    // Pages read a snapshot in memory: the export renders one moment, and it is much faster than a query per question.
+    let snapshot = Arc::new(dateline_store::SnapshotStore::load(store.clone()).await?);
+    let state = dateline_web::AppState::new(snapshot, store.clone(), store.clone(), store, config.site.clone())?;
     let options = ExportOptions { out: out.to_owned(), force, concurrency: jobs };
 
     // indicatif draws nothing when standard error is not a terminal.
