@@ -116,18 +116,20 @@ the same folder (only files whose bytes changed are written).
 |---|---|---|---|---|
 {table}
 
-Target: Dateline ≤ 0.5× Hugo's time — **not met**. Where the time goes (perf on the
-10,000-article export): about two thirds of the samples are in the kernel — a third of all
-samples wake sqlx's SQLite worker threads and wait for them (a page asks the store about ten
-small questions, each a round trip to another thread), a tenth create the 22,000 files
-(temp file, rename); templates, link rewriting and hashing are a few per cent. Fixed on the
-way: list pages asked SQLite to test every live article (`?2 IS NULL OR …` filters defeated
-the section index) and to read every row skipped by OFFSET; lists now name only the filters
-they use and take a page's ids from the index first (1,000 articles: 5.8 s → about 1.2–2.3 s
-on this shared machine). Next steps, not done: fewer store round trips per page (one query for
-an article with its section, contributors, narration and corrections; the chrome's sections
-read once), and an incremental re-export that skips pages whose inputs did not change (today
-it renders everything and writes only what differs, so it costs about a full export).
+Target: Dateline ≤ 0.5× Hugo's time — **not met**: 0.74–1.23× over three runs
+on 2026-11-24 (1,000 / 10,000 articles: 0.86× / 0.97×, 1.23× / 0.97×, 0.74× / 0.77×). Where the time went before
+(perf on the 10,000-article export, 1.23× Hugo): a third of all samples woke sqlx's SQLite
+worker threads and waited for them (a page asked the store about ten small questions, each a
+round trip to another thread), a tenth created the 22,000 files (temp file, rename). Now the
+export reads a `SnapshotStore` (all sections, contributors, articles with tags and bylines,
+media, narrations and the breaking strip, loaded in one read transaction, then answered from
+memory), so a page makes no query; its one big read (10,000 articles with their bodies,
+~100 MB) takes 0.2 s in the sqlite3 shell, 0.9 s if sorted in SQL, so it sorts in Rust. Not profiled again since: file creation, templates and link rewriting are what is
+left. Earlier fixes: lists name only the filters they use and take a page's ids from the index
+first. Next steps, not done: an incremental re-export that skips pages whose inputs did not
+change (today it renders everything and writes only what differs), and fewer files per
+article. The earlier figures (1.69× and 1.23×) were measured on a busier machine (Hugo took
+0.72 s and 13.21 s then), so compare the ratios, not the seconds.
 Timings vary by ±30% here: the two cores are shared with other builds.
 <!-- export:end -->"""
     print(section)

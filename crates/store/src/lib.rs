@@ -14,6 +14,7 @@ pub mod library;
 mod media_files;
 mod migrations;
 mod rows;
+mod snapshot;
 pub mod sqlite;
 mod sqlite_accounts;
 mod sqlite_api_keys;
@@ -31,6 +32,7 @@ pub use editorial::Editorial;
 pub use error::StoreError;
 pub use library::MediaLibrary;
 pub use media_files::MediaFiles;
+pub use snapshot::SnapshotStore;
 pub use sqlite::SqliteStore;
 pub use webhooks::Webhooks;
 
