@@ -171,7 +171,8 @@ fn shift_heading(event: Event) -> Event {
     }
 }
 
-fn escape(text: &str) -> String {
+/// `text` made safe to stand as HTML text or in a quoted attribute.
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Writing to a String cannot fail.
     let _ = pulldown_cmark_escape::escape_html(&mut out, text);
@@ -202,8 +203,8 @@ fn replace_images(events: &mut Vec<Event>, images: &dyn ImageResolver, problems:
         let img = match images.resolve(&src) {
             Some(r) => format!(
                 r#"<img src="{}" alt="{}" width="{}" height="{}" loading="lazy" decoding="async">"#,
-                escape(&r.url),
-                escape(alt.trim()),
+                escape_html(&r.url),
+                escape_html(alt.trim()),
                 r.width,
                 r.height
             ),
@@ -219,7 +220,7 @@ fn replace_images(events: &mut Vec<Event>, images: &dyn ImageResolver, problems:
             let caption = if title.trim().is_empty() {
                 String::new()
             } else {
-                format!("<figcaption>{}</figcaption>", escape(title.trim()))
+                format!("<figcaption>{}</figcaption>", escape_html(title.trim()))
             };
             let figure = format!(r#"<figure class="inline-image">{img}{caption}</figure>"#);
             events.splice(i - 1..=end + 1, [Event::Html(CowStr::from(figure))]);

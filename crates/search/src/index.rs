@@ -285,7 +285,7 @@ impl SearchIndex {
             }
         }
         let body = doc.get_first(text.body).and_then(|v| v.as_str()).unwrap_or_default();
-        Ok(Hit { slug, snippet_html: escape(&opening(body, SNIPPET_CHARS)) })
+        Ok(Hit { slug, snippet_html: dateline_core::markdown::escape_html(&opening(body, SNIPPET_CHARS)) })
     }
 }
 
@@ -314,21 +314,6 @@ fn opening(text: &str, max: usize) -> String {
     };
     let head = &text[..cut];
     format!("{}…", head.rfind(char::is_whitespace).map_or(head, |at| &head[..at]).trim_end())
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -47,17 +47,19 @@ struct TextSizeLink {
     current: bool,
 }
 
+/// A link in a page's section navigation (the lite edition's too).
 #[derive(Serialize)]
-struct NavLink {
-    name: String,
-    url: String,
-    current: bool,
+pub(crate) struct NavLink {
+    pub name: String,
+    pub url: String,
+    pub current: bool,
 }
 
+/// The breaking strip as pages show it (the lite edition's too).
 #[derive(Serialize)]
-struct Breaking {
-    text: String,
-    link: Option<String>,
+pub(crate) struct Breaking {
+    pub text: String,
+    pub link: Option<String>,
 }
 
 #[derive(Serialize)]

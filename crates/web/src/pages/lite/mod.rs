@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 pub use links::{lite_href, twin};
 
-use crate::chrome::ChromeInput;
+use crate::chrome::{Breaking, ChromeInput, NavLink};
 use crate::{SharedState, WebError};
 
 pub const HOME: &str = "/lite/";
@@ -60,19 +60,6 @@ impl IntoResponse for LitePage {
     fn into_response(self) -> Response {
         ([(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY.clone())], Html(self.0)).into_response()
     }
-}
-
-#[derive(Serialize)]
-struct Breaking {
-    text: String,
-    link: Option<String>,
-}
-
-#[derive(Serialize)]
-struct NavLink {
-    name: String,
-    url: String,
-    current: bool,
 }
 
 /// What every lite page shows around its content.
