@@ -19,9 +19,7 @@ import hmac
 import json
 import os
 import queue
-import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,18 +31,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 from benchdoc import write_section
+from benchlib import BIN, free_port, wait_for, wrk
 
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
-BIN = TARGET / "release/dateline"
-READY_LIMIT = 120
 EDITS = 20
-WRK = ["wrk", "--threads", "2", "--connections", "32", "--duration", "10s", "--latency"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def call(method: str, url: str, key: str | None = None, body: dict | None = None) -> dict:
@@ -56,28 +45,6 @@ def call(method: str, url: str, key: str | None = None, body: dict | None = None
         request.add_header("Content-Type", "application/json")
     with urllib.request.urlopen(request, timeout=10) as r:
         return json.loads(r.read())
-
-
-def wait_for(url: str) -> None:
-    start = time.monotonic()
-    while time.monotonic() - start < READY_LIMIT:
-        try:
-            urllib.request.urlopen(url, timeout=5).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit(f"{url} did not answer within {READY_LIMIT} s")
-
-
-def wrk(url: str, headers: list[str] = ()) -> tuple[float, str]:
-    args = WRK + [a for h in headers for a in ("--header", h)] + [url]
-    out = subprocess.run(args, capture_output=True, text=True, timeout=60, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if errors:
-        sys.exit(f"{url}: {errors.group(1)} failed responses:\n{out}")
-    return rps, p99
 
 
 def dateline(*args: str) -> str:

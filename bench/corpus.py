@@ -3,16 +3,15 @@ imported into a data folder once and kept under ~/.cache/dateline/bench/N/ until
 generator changes: content/ (Dateline), hugo/ (the same articles as a Hugo site), data/."""
 
 import hashlib
-import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from benchlib import BIN
+
 HERE = Path(__file__).resolve().parent
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
-BIN = TARGET / "release/dateline"
 CACHE = Path.home() / ".cache/dateline/bench"
 
 

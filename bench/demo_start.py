@@ -11,7 +11,6 @@ Run: make build && python3 bench/demo_start.py
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,16 +19,9 @@ import urllib.request
 from pathlib import Path
 
 from benchdoc import write_section
+from benchlib import BIN, free_port
 
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
-BIN = TARGET / "release/dateline"
 LIMIT = 600
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str:

@@ -14,30 +14,17 @@ Run: make bench-memory  (builds, runs this)
 
 import os
 import re
-import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
 
 from benchdoc import write_section
+from benchlib import free_port, get, wait_for
 from corpus import BIN, prepare
 
 N = 10000
 ARTICLES = 200
-READY_LIMIT = 120
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=30) as r:
-        return r.read()
 
 
 def memory(pid: int) -> tuple[int, int]:
@@ -72,15 +59,7 @@ def main() -> None:
     server = subprocess.Popen([str(BIN), "serve", "--data", str(data), "--listen", base[7:]],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
-        start = time.monotonic()
-        while True:
-            try:
-                get(f"{base}/healthz")
-                break
-            except OSError:
-                if time.monotonic() - start > READY_LIMIT:
-                    sys.exit(f"the server did not answer within {READY_LIMIT} s")
-                time.sleep(0.1)
+        wait_for(f"{base}/healthz")
         at_start = memory(server.pid)
         paths = sample(base)
         began = time.monotonic()

@@ -26,11 +26,10 @@ import unicodedata
 from pathlib import Path
 
 from benchdoc import write_section
+from benchlib import BIN
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "crates/dateline/demo/content"
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
-BIN = TARGET / "release/dateline"
 VOICES = Path(os.environ.get("DATELINE_VOICES", Path.home() / ".local/share/dateline/voices"))
 VOICE = "en_US-joe-medium"
 SOURCES = ["world/nyando-floods-displace-thousands.md", "business/mertola-solar-cooperative.md"]

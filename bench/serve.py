@@ -16,52 +16,15 @@ Run: make bench-serve  (installs wrk and nginx-light, builds, runs this)
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from benchdoc import write_section
+from benchlib import BIN, free_port, get, wait_for, wrk
 
-TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
-BIN = TARGET / "release/dateline"
-READY_LIMIT = 120
-WRK = ["wrk", "--threads", "2", "--connections", "32", "--duration", "10s", "--latency"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=5) as r:
-        return r.read()
-
-
-def wait_for(url: str) -> None:
-    start = time.monotonic()
-    while time.monotonic() - start < READY_LIMIT:
-        try:
-            get(url)
-            return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit(f"{url} did not answer within {READY_LIMIT} s")
-
-
-def wrk(url: str) -> tuple[float, str]:
-    out = subprocess.run(WRK + [url], capture_output=True, text=True, timeout=60, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    if errors:
-        sys.exit(f"{url}: {errors.group(1)} failed responses:\n{out}")
-    return rps, p99
 
 
 def nginx_config(root: Path, port: int, tmp: Path) -> Path:
