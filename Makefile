@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search bench-weights
 
 help:
 	@echo 'Dateline make targets:'
@@ -46,6 +46,7 @@ help:
 	@echo '  make bench-export  static export of 1,000 and 10,000 articles against Hugo -> docs/BENCHMARKS.md'
 	@echo '  make bench-memory  memory of a server with 10,000 articles -> docs/BENCHMARKS.md'
 	@echo '  make bench-search  search index time and query latency -> docs/BENCHMARKS.md'
+	@echo '  make bench-weights  page weights, full and lite, as a phone loads them -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -175,6 +176,9 @@ bench-memory: setup build
 
 bench-search: setup-rust
 	python3 bench/search.py
+
+bench-weights: setup build
+	python3 bench/weights.py
 
 bench-images: setup-rust
 	cargo run --release -p dateline-store --example prepare_image -- --write docs/BENCHMARKS.md

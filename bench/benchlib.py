@@ -44,6 +44,16 @@ def wait_for(url: str) -> None:
     sys.exit(f"{url} did not answer within {READY_LIMIT} s")
 
 
+def stop(process: subprocess.Popen, grace: float = 30) -> None:
+    """Asks a server to stop; kills it if it is still busy (narrating) after `grace` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
 def wrk(url: str, headers: list[str] = ()) -> tuple[float, str]:
     """(requests per second, p99 latency); exits if any answer failed."""
     args = WRK + [a for h in headers for a in ("--header", h)] + [url]

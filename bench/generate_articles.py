@@ -119,42 +119,9 @@ def write_dateline(n: int, root: Path) -> None:
         (folder / f"{a['slug']}.md").write_text(f"+++\n{front}+++\n\n{a['body']}")
 
 
-HUGO_CONFIG = """baseURL = "https://news.example/"
-title = "Dateline benchmark"
-disableKinds = ["taxonomy", "term"]
-[outputs]
-home = ["HTML", "RSS"]
-section = ["HTML", "RSS"]
-page = ["HTML"]
-[pagination]
-pagerSize = 20
-"""
-BASEOF = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} – {{ site.Title }}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .RelPermalink }}">{{ end }}
-</head><body>
-<header><a href="/">{{ site.Title }}</a><nav>{{ range site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav></header>
-<main>{{ block "main" . }}{{ end }}</main>
-</body></html>
-"""
-SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ with .Params.dek }}<p>{{ . }}</p>{{ end }}
-<p>{{ .Params.dateline }} · <time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2 January 2006" }}</time> · {{ delimit .Params.contributors ", " }}</p>
-{{ .Content }}</article>{{ end }}
-"""
-LIST = """{{ define "main" }}<h1>{{ .Title }}</h1><ul>
-{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2 January 2006" }}</time></li>{{ end }}
-</ul>{{ with .Paginator }}{{ if .HasPrev }}<a href="{{ .Prev.URL }}">Newer</a>{{ end }} {{ if .HasNext }}<a href="{{ .Next.URL }}">Older</a>{{ end }}{{ end }}{{ end }}
-"""
-
-
 def write_hugo(n: int, root: Path) -> None:
-    """The same articles as a Hugo site: sections as Hugo sections, RSS on."""
-    (root / "layouts/_default").mkdir(parents=True, exist_ok=True)
-    (root / "hugo.toml").write_text(HUGO_CONFIG)
-    (root / "layouts/_default/baseof.html").write_text(BASEOF)
-    (root / "layouts/_default/single.html").write_text(SINGLE)
-    (root / "layouts/_default/list.html").write_text(LIST)
+    """The same articles as Hugo content (root/content, sections as Hugo sections); the Hugo
+    sites that build it are bench/hugo_sites.py's."""
     for slug, name in SECTIONS:
         (root / "content" / slug).mkdir(parents=True, exist_ok=True)
         (root / "content" / slug / "_index.md").write_text(f"+++\ntitle = {toml_str(name)}\n+++\n")
