@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search bench-weights
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search bench-weights bench-report setup-bench
 
 help:
 	@echo 'Dateline make targets:'
@@ -47,6 +47,7 @@ help:
 	@echo '  make bench-memory  memory of a server with 10,000 articles -> docs/BENCHMARKS.md'
 	@echo '  make bench-search  search index time and query latency -> docs/BENCHMARKS.md'
 	@echo '  make bench-weights  page weights, full and lite, as a phone loads them -> docs/BENCHMARKS.md'
+	@echo '  make bench-report  all of the comparisons above in one run, a summary and plots -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -150,25 +151,34 @@ test: setup
 
 # ---------------------------------------------------------------- bench ----
 
-bench-narration: setup build
+bench-narration: setup-bench build
 	python3 bench/narration.py
 
 bench-demo: setup build
 	python3 bench/demo_start.py
 
-# Only the benchmarks need these: wrk drives load, nginx and hugo are yardsticks.
+# Only the benchmarks need these: wrk drives load, nginx and hugo are yardsticks,
+# matplotlib draws the plots.
 BENCH_APT_PACKAGES := wrk nginx-light hugo
+MATPLOTLIB := matplotlib==3.10.8
 
-bench-serve: setup build
+setup-bench: setup
 	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
+	@python3 -m pip show matplotlib 2>/dev/null | grep -qx 'Version: $(word 2,$(subst ==, ,$(MATPLOTLIB)))' || { \
+	  echo 'setup: pip install $(MATPLOTLIB)'; \
+	  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check '$(MATPLOTLIB)'; }
+
+bench-report: setup-bench build
+	python3 bench/report.py
+
+bench-serve: setup-bench build
 	python3 bench/serve.py
 
 bench-api: setup build
 	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
 	python3 bench/api.py
 
-bench-export: setup build
-	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
+bench-export: setup-bench build
 	python3 bench/export.py
 
 bench-memory: setup build

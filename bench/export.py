@@ -14,7 +14,6 @@ Run: make bench-export  (installs hugo, builds, runs this)
 
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -31,15 +30,19 @@ RUNS = 3
 BASE = "https://news.example"
 
 
-def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, CPU seconds (user + system) and output of CMD."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def timed(cmd: list[str]) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds (user + system), peak memory (MB) and output of CMD."""
     start = time.monotonic()
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=1800)
-    wall = time.monotonic() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, out.stdout + out.stderr
+    with tempfile.TemporaryFile("w+") as out:
+        child = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True)
+        # wait4 reports this child's own resources (RUSAGE_CHILDREN's peak is a running maximum).
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.monotonic() - start
+        out.seek(0)
+        printed = out.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{printed}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, printed
 
 
 def files_in(folder: Path) -> int:
@@ -77,6 +80,7 @@ def measure(n: int, tmp: Path) -> dict:
     }
     times: dict[str, list[float]] = {name: [] for name in tools}
     cpu: dict[str, list[float]] = {name: [] for name in tools}
+    peak: dict[str, int] = {name: 0 for name in tools}
     outs: dict[str, Path] = {}
     # Every run writes into a new folder and nothing is deleted until all runs are done: ext4 skips
     # inodes freed in the last minutes when it allocates new ones, so a build right after deleting
@@ -85,9 +89,10 @@ def measure(n: int, tmp: Path) -> dict:
         order = list(tools)[run % len(tools):] + list(tools)[:run % len(tools)]
         for name in order:
             outs[name] = tmp / f"{name}-{n}-{run}"
-            seconds, cpu_seconds, printed = timed(tools[name](outs[name]))
+            seconds, cpu_seconds, mb, printed = timed(tools[name](outs[name]))
             times[name].append(seconds)
             cpu[name].append(cpu_seconds)
+            peak[name] = max(peak[name], mb)
             if name == "dateline":
                 exported = printed.strip()
     best = {name: min(t) for name, t in times.items()}
@@ -95,13 +100,14 @@ def measure(n: int, tmp: Path) -> dict:
           + f" ({exported})", flush=True)
     one_edit(content, data, tmp)
     out = outs["dateline"]
-    again, _, printed = timed([str(BIN), "export", str(out), "--data", str(data), "--base-url", BASE])
+    again, _, _, printed = timed([str(BIN), "export", str(out), "--data", str(data), "--base-url", BASE])
     written = re.search(r"(\d+) written, (\d+) unchanged", printed)
     print(f"{n}: re-export after one edit {again:.2f} s ({printed.strip()})", flush=True)
     row = {
         "n": n,
         "best": best,
         "cpu": {name: min(t) for name, t in cpu.items()},
+        "peak": peak,
         "files": {name: files_in(path) - (1 if name == "dateline" else 0) for name, path in outs.items()},
         "again": again,
         "rewritten": written.group(1) if written else "?",
@@ -112,7 +118,7 @@ def measure(n: int, tmp: Path) -> dict:
     return row
 
 
-def main() -> None:
+def main() -> dict:
     if shutil.which("hugo") is None:
         sys.exit("hugo is missing: run `make bench-export`, which installs it")
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -125,6 +131,11 @@ def main() -> None:
         f"| **{r['best']['dateline'] / r['best']['minimal']:.2f}×** "
         f"| {r['cpu']['dateline'] / r['cpu']['equivalent']:.2f}× / {r['cpu']['dateline'] / r['cpu']['minimal']:.2f}× "
         f"| {r['again']:.2f} s ({r['rewritten']} files rewritten) |"
+        for r in rows
+    )
+    memory = "\n".join(
+        f"| {r['n']:,} | {r['peak']['dateline']} MB | {r['peak']['equivalent']} MB | {r['peak']['minimal']} MB "
+        f"| **{r['peak']['dateline'] / r['peak']['equivalent']:.2f}×** |"
         for r in rows
     )
     worst = max(r["best"]["dateline"] / r["best"]["equivalent"] for r in rows)
@@ -156,6 +167,12 @@ the same folder (only files whose bytes changed are written).
 |---|---|---|---|---|---|---|---|
 {table}
 
+Peak memory (resident, the largest of the runs):
+
+| articles | Dateline export | Hugo, equivalent site | Hugo, minimal site | Dateline / equivalent |
+|---|---|---|---|---|
+{memory}
+
 Target: Dateline ≤ 0.5× Hugo's time building the same site — {verdict} (at most
 {worst:.2f}× the equivalent site; at most {worst_minimal:.2f}× the minimal site, which builds about
 half as much). Where Dateline's time goes (perf, 10,000 articles): about 60% in the kernel, most of
@@ -168,6 +185,11 @@ Timings vary by ±30% here: the two cores are shared with other builds; compare 
 <!-- export:end -->"""
     print(section)
     write_section("export", section)
+    return {
+        "ratio": worst,
+        "ratio_minimal": worst_minimal,
+        "memory_ratio": max(r["peak"]["dateline"] / r["peak"]["equivalent"] for r in rows),
+    }
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import urllib.parse
 import urllib.request
 
 from benchdoc import write_section
-from benchlib import free_port, get, wait_for
+from benchlib import free_port, get, stop, wait_for
 from corpus import BIN, prepare
 
 N = 10000
@@ -52,7 +52,7 @@ def sample(base: str) -> list[str]:
     return paths
 
 
-def main() -> None:
+def main() -> dict:
     _, _, data = prepare(N)
     base = f"http://127.0.0.1:{free_port()}"
     env = {**os.environ, "DATELINE_WORKERS": "0"}
@@ -67,8 +67,7 @@ def main() -> None:
         took = time.monotonic() - began
         after = memory(server.pid)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
     mb = lambda kb: f"{kb / 1024:.0f} MB"
     section = f"""<!-- memory:start -->
 ## Memory with 10,000 articles
@@ -88,6 +87,7 @@ copies made for compressing clients).
 <!-- memory:end -->"""
     print(section)
     write_section("memory", section)
+    return {"start_mb": at_start[0] / 1024, "after_mb": after[0] / 1024, "pages": len(paths)}
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ Measures, in one run on this machine:
     phonemised by the same espeak-ng program (the reference in DESIGN.md);
   - Dateline with eSpeak NG on the same article;
   - re-narrating after a one-sentence edit (warm cache);
-  - peak resident memory of each Dateline run.
+  - peak resident memory of each Dateline run;
+  - the neural voice, eSpeak NG and the reference on shorter articles, for a
+    plot of narration time against article length (docs/plots/narration.svg).
 Writes the figures into docs/BENCHMARKS.md (between the narration markers).
 
 Run: make build && python3 bench/narration.py   (or: make bench-narration)
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from benchdoc import write_section
 from benchlib import BIN
+from plots import line_chart
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "crates/dateline/demo/content"
@@ -34,14 +37,16 @@ VOICES = Path(os.environ.get("DATELINE_VOICES", Path.home() / ".local/share/date
 VOICE = "en_US-joe-medium"
 SOURCES = ["world/nyando-floods-displace-thousands.md", "business/mertola-solar-cooperative.md"]
 EDIT_FROM = "The older people are the hardest."
+# Shorter articles for the plot of narration time against length (the full one is the last point).
+SWEEP = [100, 250, 500]
 
 
 def body_of(md: str) -> str:
     return md.split("+++", 2)[2].strip()
 
 
-def bench_article() -> tuple[str, int]:
-    """One article of about 1,000 words: whole paragraphs of two demo articles."""
+def bench_article(limit: int = 1000) -> tuple[str, int]:
+    """One article of about LIMIT words: whole paragraphs of two demo articles."""
     paragraphs = []
     for source in SOURCES:
         # Pictures are not read aloud (and their files are not in the bench folder).
@@ -49,7 +54,7 @@ def bench_article() -> tuple[str, int]:
                        if p.strip() and not p.lstrip().startswith("![")]
     body, words = [], 0
     for p in paragraphs:
-        if words >= 1000:
+        if words >= limit:
             break
         body.append(p)
         words += len(p.split())
@@ -144,9 +149,26 @@ def python_reference(article: str) -> tuple[float, float, int]:
     return time.perf_counter() - start, samples / rate, len(sentences)
 
 
+# -------------------------------------------------------------------- sweep --
+
+def sweep_point(tmp: Path, limit: int, piper_cfg: Path, espeak_cfg: Path) -> tuple[int, float, float, float]:
+    """(words, Dateline neural s, Dateline eSpeak s, reference s) for an article of about LIMIT words."""
+    article, words = bench_article(limit)
+    content, data = tmp / f"content-{limit}", tmp / f"data-{limit}"
+    content.mkdir()
+    make_content(content, article)
+    run([str(BIN), "import", str(content), "--data", str(data)])
+    piper_wall, _, _ = dateline_narrate(data, piper_cfg)
+    shutil.rmtree(data / "narration-cache")
+    espeak_wall, _, _ = dateline_narrate(data, espeak_cfg)
+    py_wall, _, _ = python_reference(article)
+    print(f"{words} words: neural {piper_wall:.1f} s, eSpeak {espeak_wall:.1f} s, reference {py_wall:.1f} s", flush=True)
+    return words, piper_wall, espeak_wall, py_wall
+
+
 # --------------------------------------------------------------------- main --
 
-def main() -> None:
+def main() -> dict:
     if not BIN.exists():
         sys.exit(f"{BIN} is missing: run `make build` first")
     article, words = bench_article()
@@ -180,6 +202,8 @@ def main() -> None:
         espeak_audio = audio_seconds(espeak_out)
 
         py_wall, py_audio, py_sentences = python_reference(article)
+        points = [sweep_point(tmp, limit, piper_cfg, espeak_cfg) for limit in SWEEP]
+        points.append((words, piper_wall, espeak_wall, py_wall))
 
     rtf = piper_wall / piper_audio
     py_rtf = py_wall / py_audio
@@ -191,6 +215,13 @@ def main() -> None:
         ("Dateline, neural voice, one sentence edited", f"{edit_wall:.2f} s", f"{piper_audio:.0f} s", "–", "–"),
     ]
     table = "\n".join(f"| {' | '.join(r)} |" for r in rows)
+    plot = line_chart("narration", "Narrating one article, whole command, cold cache", "words in the article",
+                      "seconds", {
+                          "Dateline, neural voice (Piper)": [(w, p) for w, p, _, _ in points],
+                          "Python + onnxruntime, same model": [(w, r) for w, _, _, r in points],
+                          "Dateline, eSpeak NG": [(w, e) for w, _, e, _ in points],
+                      })
+    sweep = "\n".join(f"| {w} | {p:.1f} s | {r:.1f} s | **{r / p:.2f}×** | {e:.1f} s |" for w, p, e, r in points)
     section = f"""<!-- narration:start -->
 ## Narration
 
@@ -206,10 +237,19 @@ by the same `espeak-ng`), in the same run.
 
 Neural voice against the reference: **{py_rtf / rtf:.2f}×** its speed (higher is faster; target ≥ 1).
 One-sentence edit re-narrated in **{edit_wall:.2f} s** (target < 1.5 s).
+
+Narration time against article length (same run; the {words}-word article is the one above):
+
+| words | Dateline, neural | Python + onnxruntime | speed against the reference | Dateline, eSpeak NG |
+|---|---|---|---|---|
+{sweep}
+
+![Narration time against article length]({plot})
 <!-- narration:end -->"""
     print(section)
     write_section("narration", section)
     print("\nwritten to docs/BENCHMARKS.md")
+    return {"speed": py_rtf / rtf, "edit": edit_wall}
 
 
 if __name__ == "__main__":

@@ -5,8 +5,9 @@ bytes from disk, in the same run, with wrk on loopback.
 Starts `dateline demo` (release build, narration workers off so nothing else
 competes for the CPU), takes the top story's page once (which also puts it
 in the page cache), writes those exact bytes to a folder, starts nginx on
-that folder, and runs wrk against each: 2 threads, 32 connections, 10
-seconds, no compression asked (both send the same bytes). Bounded: every
+that folder, and runs wrk against each, in turn, at 8, 32, 128 and 256 connections: 2
+threads, 10 seconds each, no compression asked (both send the same bytes).
+Plots requests per second against connections (docs/plots/serving.svg). Bounded: every
 step has a time limit; only loopback is used. Writes the figures into
 docs/BENCHMARKS.md.
 
@@ -23,7 +24,10 @@ import time
 from pathlib import Path
 
 from benchdoc import write_section
-from benchlib import BIN, free_port, get, wait_for, wrk
+from benchlib import BIN, free_port, get, stop, wait_for, wrk
+from plots import line_chart
+
+CONNECTIONS = [8, 32, 128, 256]
 
 
 
@@ -53,7 +57,7 @@ http {{
     return config
 
 
-def main() -> None:
+def main() -> dict:
     for tool in ("wrk", "nginx"):
         if shutil.which(tool) is None and not Path(f"/usr/sbin/{tool}").exists():
             sys.exit(f"{tool} is missing: run `make bench-serve`, which installs it")
@@ -82,33 +86,43 @@ def main() -> None:
             wait_for(nginx_url)
             if get(nginx_url) != page:
                 sys.exit("nginx does not serve the same bytes")
-            ours = wrk(f"{base}/articles/{slug}")
-            theirs = wrk(nginx_url)
+            sweep = []
+            for connections in CONNECTIONS:
+                ours = wrk(f"{base}/articles/{slug}", connections=connections)
+                theirs = wrk(nginx_url, connections=connections)
+                sweep.append((connections, ours, theirs))
+                print(f"{connections} connections: dateline {ours}, nginx {theirs}", flush=True)
         finally:
-            server.terminate()
+            stop(server)
             if nginx:
-                nginx.terminate()
-            server.wait(timeout=10)
-            if nginx:
-                nginx.wait(timeout=10)
-    ratio = ours[0] / theirs[0]
+                stop(nginx)
+    ratios = [ours[0] / theirs[0] for _, ours, theirs in sweep]
+    plot = line_chart("serving", "A cached article page on loopback (wrk, 2 threads, 10 s)", "connections",
+                      "requests per second", {
+                          "Dateline (page cache)": [(c, ours[0]) for c, ours, _ in sweep],
+                          "nginx (same bytes from disk)": [(c, theirs[0]) for c, _, theirs in sweep],
+                      }, log_x=True)
+    table = "\n".join(f"| {c} | {ours[0]:,.0f} | {ours[1]} | {theirs[0]:,.0f} | {theirs[1]} | **{ours[0] / theirs[0]:.2f}×** |"
+                      for c, ours, theirs in sweep)
     section = f"""<!-- serve:start -->
 ## Serving a cached article page
 
 Command: `make bench-serve` — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, release build,
 narration workers off. The top story's page ({len(page):,} bytes, uncompressed) from Dateline's
-page cache, against nginx-light serving the same bytes from a file, in the same run; wrk with
-2 threads, 32 connections, 10 s, on loopback (wrk shares the two cores with the server).
+page cache, against nginx-light serving the same bytes from a file, in the same run, taking turns;
+wrk with 2 threads, 10 s per point, on loopback (wrk shares the two cores with the server).
 
-| server | requests/s | p99 latency |
-|---|---|---|
-| Dateline (page cache) | {ours[0]:,.0f} | {ours[1]} |
-| nginx, same bytes from disk | {theirs[0]:,.0f} | {theirs[1]} |
+| connections | Dateline requests/s | Dateline p99 | nginx requests/s | nginx p99 | ratio |
+|---|---|---|---|---|---|
+{table}
 
-Dateline serves **{ratio:.2f}×** nginx's requests per second (target ≥ 0.8).
+Dateline serves **{min(ratios):.2f}–{max(ratios):.2f}×** nginx's requests per second (target ≥ 0.8).
+
+![Requests per second against connections, Dateline and nginx]({plot})
 <!-- serve:end -->"""
     print(section)
     write_section("serve", section)
+    return {"ratio_min": min(ratios), "ratio_max": max(ratios)}
 
 
 if __name__ == "__main__":
