@@ -9,6 +9,7 @@ use jiff::{Timestamp, ZonedDateTime};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
+use crate::editorial::Correction;
 use crate::{ArticleSummary, Job, JobRow, NarrationRecord, Result, StoreError, TeaserImage};
 
 fn corrupt(what: &str, detail: impl std::fmt::Display) -> StoreError {
@@ -159,6 +160,12 @@ pub fn job(row: &SqliteRow) -> Result<Job> {
 
 fn timestamp(seconds: i64) -> Result<Timestamp> {
     Timestamp::from_second(seconds).map_err(|e| corrupt("job time", e))
+}
+
+/// A row with the correction's `text` and `at_ts`.
+pub fn correction(row: &SqliteRow) -> Result<Correction> {
+    let at = Timestamp::from_second(row.try_get("at_ts")?).map_err(|e| corrupt("correction time", e))?;
+    Ok(Correction { text: row.try_get("text")?, at })
 }
 
 pub fn job_row(row: &SqliteRow) -> Result<JobRow> {

@@ -13,6 +13,7 @@ use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug
 use jiff::Timestamp;
 use sqlx::Row;
 
+use crate::editorial::{Correction, Editorial, EditorialRow, KeptDraft, RevisionInfo, SaveRefused};
 use crate::{
     ArticleQuery, ArticleSummary, Job, JobRow, MediaFiles, NarrationRecord, NewMedia, NewNarration, Page, Result,
     SqliteStore, Store, StoreError, images, rows,
@@ -40,6 +41,13 @@ pub struct SnapshotStore {
     media: HashMap<String, MediaInfo>,
     narrations: HashMap<String, NarrationRecord>,
     breaking: Option<BreakingNews>,
+    /// By article slug, oldest first.
+    corrections: HashMap<String, Vec<Correction>>,
+}
+
+/// For the newsroom's reads, which public pages never make.
+fn not_kept() -> StoreError {
+    StoreError::Invalid("the export's snapshot of the store holds only what public pages read".into())
 }
 
 fn read_only() -> StoreError {
@@ -114,8 +122,18 @@ impl SnapshotStore {
             narrations.iter().map(|r| Ok((r.try_get("slug")?, rows::narration(r)?))).collect::<Result<_>>()?;
         let breaking = sqlx::query("SELECT * FROM breaking WHERE id = 1").fetch_optional(&mut *tx).await?;
         let breaking = breaking.as_ref().map(rows::breaking).transpose()?;
+        let mut corrections: HashMap<String, Vec<Correction>> = HashMap::new();
+        let correction_rows = sqlx::query(
+            "SELECT a.slug, c.text, c.at_ts FROM corrections c JOIN articles a ON a.id = c.article_id
+             ORDER BY c.at_ts, c.id",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for row in &correction_rows {
+            corrections.entry(row.try_get("slug")?).or_default().push(rows::correction(row)?);
+        }
         tx.commit().await?;
-        Ok(Self { inner, sections, contributors, articles, listed, media, narrations, breaking })
+        Ok(Self { inner, sections, contributors, articles, listed, media, narrations, breaking, corrections })
     }
 
     fn live(&self, now: Timestamp) -> impl Iterator<Item = &Listed> {
@@ -268,5 +286,53 @@ impl Store for SnapshotStore {
     async fn breaking(&self, now: Timestamp) -> Result<Option<BreakingNews>> {
         // Whole seconds, as SQLite compares them.
         Ok(self.breaking.clone().filter(|b| b.until.as_second() > now.as_second()))
+    }
+}
+
+/// Public pages read only the corrections; the newsroom's reads and every
+/// write are refused.
+#[async_trait]
+impl Editorial for SnapshotStore {
+    async fn corrections(&self, slug: &str) -> Result<Vec<Correction>> {
+        Ok(self.corrections.get(slug).cloned().unwrap_or_default())
+    }
+
+    async fn newsroom_articles(&self, _: Option<i64>) -> Result<Vec<EditorialRow>> {
+        Err(not_kept())
+    }
+
+    async fn editorial(&self, _: &str) -> Result<Option<EditorialRow>> {
+        Err(not_kept())
+    }
+
+    async fn save_revision(
+        &self,
+        _: Option<&str>,
+        _: &Article,
+        _: &str,
+        _: i64,
+        _: i64,
+    ) -> Result<std::result::Result<i64, SaveRefused>> {
+        Err(read_only())
+    }
+
+    async fn revisions(&self, _: &str) -> Result<Vec<RevisionInfo>> {
+        Err(not_kept())
+    }
+
+    async fn add_correction(&self, _: &str, _: &str, _: i64, _: Timestamp) -> Result<bool> {
+        Err(read_only())
+    }
+
+    async fn revision_draft(&self, _: &str, _: i64) -> Result<Option<String>> {
+        Err(not_kept())
+    }
+
+    async fn keep_draft(&self, _: &str, _: &KeptDraft, _: Timestamp, _: Timestamp, _: u32) -> Result<bool> {
+        Err(read_only())
+    }
+
+    async fn take_kept_draft(&self, _: &str, _: &str, _: Timestamp) -> Result<Option<KeptDraft>> {
+        Err(read_only())
     }
 }

@@ -178,7 +178,7 @@ impl Editorial for SqliteStore {
         .bind(slug)
         .fetch_all(self.pool())
         .await?;
-        rows.iter().map(|r| Ok(Correction { text: r.try_get("text")?, at: timestamp(r.try_get("at_ts")?)? })).collect()
+        rows.iter().map(crate::rows::correction).collect()
     }
 
     async fn revision_draft(&self, slug: &str, number: i64) -> Result<Option<String>> {

@@ -6,9 +6,12 @@
 use std::sync::Arc;
 
 use dateline_core::markdown::{self, NoImages};
-use dateline_core::{Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Section, Slug, Status};
+use dateline_core::{
+    Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Role, Section, Slug, Status,
+};
+use dateline_store::accounts::NewUser;
 use dateline_store::images::inspect;
-use dateline_store::{ArticleQuery, NewMedia, NewNarration, SnapshotStore, SqliteStore, Store};
+use dateline_store::{Accounts, ArticleQuery, Editorial, NewMedia, NewNarration, SnapshotStore, SqliteStore, Store};
 use jiff::{Timestamp, ToSpan};
 
 fn slug(s: &str) -> Slug {
@@ -84,6 +87,12 @@ async fn seeded() -> (tempfile::TempDir, Arc<SqliteStore>) {
         sentences: 2,
     };
     store.save_narration("a", narration).await.unwrap();
+    let editor = NewUser { email: "e@x.news".into(), name: "Ed".into(), role: Role::Editor, password_hash: None };
+    let by = store.create_user(editor).await.unwrap().id;
+    for (s, text, at) in [("b", "Second.", "2026-11-21T09:00:00Z"), ("b", "First.", "2026-11-20T09:00:00Z")] {
+        assert!(store.add_correction(s, text, by, at.parse().unwrap()).await.unwrap());
+    }
+    assert!(store.add_correction("c", "Only.", by, "2026-11-20T10:00:00Z".parse().unwrap()).await.unwrap());
     let until: Timestamp = "2026-11-23T12:00:00Z".parse().unwrap();
     store.set_breaking(&BreakingNews { text: "Flood".into(), link: None, until }).await.unwrap();
     (dir, Arc::new(store))
@@ -151,6 +160,11 @@ async fn every_page_read_answers_as_sqlite_does() {
         assert_eq!(n.breaking(at).await.unwrap(), s.breaking(at).await.unwrap(), "{at}");
     }
     assert_eq!(n.search_changes().await.unwrap(), s.search_changes().await.unwrap());
+    for key in ["a", "b", "c", "nobody"] {
+        let (n, s): (&dyn Editorial, &dyn Editorial) = (&snapshot, sqlite.as_ref());
+        assert_eq!(n.corrections(key).await.unwrap(), s.corrections(key).await.unwrap(), "{key}");
+    }
+    assert_eq!(snapshot.corrections("b").await.unwrap().len(), 2);
 }
 
 #[tokio::test]
@@ -163,6 +177,9 @@ async fn the_snapshot_refuses_writes_and_changes_nothing() {
     let section = Section { slug: slug("new"), name: "New".into(), language: Language::english(), position: 9 };
     assert!(snapshot.save_section(&section).await.is_err());
     assert!(snapshot.queue_narration("a").await.is_err());
+    let at = Timestamp::now();
+    assert!(snapshot.add_correction("a", "No.", 1, at).await.unwrap_err().to_string().contains("read-only"));
+    assert!(snapshot.newsroom_articles(None).await.is_err());
     assert_eq!(sqlite.site_version().await.unwrap(), version);
     assert!(sqlite.section("new").await.unwrap().is_none());
 }

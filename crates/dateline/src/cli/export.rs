@@ -29,9 +29,10 @@ pub async fn run(mut config: Config, out: &Path, base_url: Option<String>, force
     // The data folder's search index belongs to the server that may be running
     // beside this export; pages exported never search it anyway.
     config.site.search_dir = None;
-    // Pages read a snapshot in memory: the export renders one moment, and it is much faster than a query per question.
+    // Pages (and their corrections) read a snapshot in memory: the export renders one moment, and it is
+    // much faster than a query per question.
     let snapshot = Arc::new(dateline_store::SnapshotStore::load(store.clone()).await?);
-    let state = dateline_web::AppState::new(snapshot, store.clone(), store.clone(), store, config.site.clone())?;
+    let state = dateline_web::AppState::new(snapshot.clone(), store.clone(), snapshot, store, config.site.clone())?;
     let options = ExportOptions { out: out.to_owned(), force, concurrency: jobs };
 
     // indicatif draws nothing when standard error is not a terminal.

@@ -21,13 +21,15 @@ mod search;
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use dateline_store::ArticleQuery;
 use jiff::Timestamp;
+use tokio::sync::Notify;
 use tokio::task::JoinSet;
 use tower::ServiceExt;
 
@@ -145,16 +147,9 @@ pub async fn export(
     let journal = Journal::open(&out)?;
     let job = Arc::new(Job { router: crate::site_router(state.clone(), false), state, out, old: old.files, journal });
 
-    let mut report = ExportReport::default();
-    let mut produced: BTreeMap<String, Entry> = BTreeMap::new();
-    let mut queue: VecDeque<String> = VecDeque::new();
+    let frontier = Arc::new(Frontier::default());
     // The 404 page is made below; its canonical link names itself.
-    let mut seen: HashSet<String> = HashSet::from(["/404.html".to_owned()]);
-    let mut enqueue = |url: String, queue: &mut VecDeque<String>| {
-        if seen.insert(url.clone()) {
-            queue.push_back(url);
-        }
-    };
+    frontier.lock().seen.insert("/404.html".to_owned());
 
     // Made here, not by a route: the search page and its index, and the 404 page.
     let search_html = search::page(&job.state).await?;
@@ -167,29 +162,32 @@ pub async fn export(
     ] {
         let self_url = format!("/{}", path.trim_end_matches("index.html"));
         let outcome = finish(&job, path, self_url, bytes, is_html).await?;
-        record(outcome, &mut report, &mut produced, |url| enqueue(url, &mut queue));
+        frontier.lock().record(outcome);
     }
-    for url in seeds(&job.state).await? {
-        enqueue(url, &mut queue);
+    let seeds = seeds(&job.state).await?;
+    {
+        let mut found = frontier.lock();
+        seeds.into_iter().for_each(|url| found.enqueue(url));
     }
 
-    let limit = options.concurrency.max(1);
-    let mut tasks = JoinSet::new();
-    let mut done = 0;
-    loop {
-        while tasks.len() < limit
-            && let Some(url) = queue.pop_front()
-        {
-            let job = job.clone();
-            tasks.spawn(async move { export_url(&job, url).await });
-        }
-        let Some(joined) = tasks.join_next().await else { break };
-        let outcome =
-            joined.map_err(|e| ExportError::Io { path: job.out.clone(), source: std::io::Error::other(e) })??;
-        record(outcome, &mut report, &mut produced, |url| enqueue(url, &mut queue));
-        done += 1;
-        progress(Progress { done, known: done + tasks.len() as u64 + queue.len() as u64 });
+    // A few workers take URLs from the shared frontier until it is empty and
+    // none of them can add to it: no task per URL, so no wake-up per URL.
+    let mut workers = JoinSet::new();
+    for _ in 0..options.concurrency.max(1) {
+        workers.spawn(work(job.clone(), frontier.clone()));
     }
+    let mut ticks = tokio::time::interval(PROGRESS_EVERY);
+    loop {
+        tokio::select! {
+            joined = workers.join_next() => match joined {
+                Some(result) => result.map_err(|e| ExportError::Io { path: job.out.clone(), source: std::io::Error::other(e) })??,
+                None => break,
+            },
+            _ = ticks.tick() => progress(frontier.lock().progress()),
+        }
+    }
+    progress(frontier.lock().progress());
+    let Crawl { mut report, produced, .. } = std::mem::take(&mut *frontier.lock());
 
     // Files of an earlier export that are no longer part of the site.
     for path in job.old.keys().filter(|p| !produced.contains_key(*p)) {
@@ -207,25 +205,106 @@ pub async fn export(
     Ok(report)
 }
 
-fn record(
-    outcome: Outcome,
-    report: &mut ExportReport,
-    produced: &mut BTreeMap<String, Entry>,
-    mut enqueue: impl FnMut(String),
-) {
-    match outcome {
-        Outcome::File { path, entry, written, links } => {
-            if written {
-                report.written += 1;
-            } else {
-                report.unchanged += 1;
-            }
-            produced.insert(path, entry);
-            links.into_iter().for_each(&mut enqueue);
+/// How often the progress callback hears from a running export.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// The URLs still to export and what became of the others.
+#[derive(Default)]
+struct Crawl {
+    queue: VecDeque<String>,
+    seen: HashSet<String>,
+    /// URLs a worker has taken and not yet finished.
+    busy: usize,
+    done: u64,
+    failed: bool,
+    report: ExportReport,
+    produced: BTreeMap<String, Entry>,
+}
+
+impl Crawl {
+    fn enqueue(&mut self, url: String) {
+        if self.seen.insert(url.clone()) {
+            self.queue.push_back(url);
         }
-        Outcome::Redirect(url) => enqueue(url),
-        Outcome::Broken(link) => report.broken.push(link),
     }
+
+    fn record(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::File { path, entry, written, links } => {
+                if written {
+                    self.report.written += 1;
+                } else {
+                    self.report.unchanged += 1;
+                }
+                self.produced.insert(path, entry);
+                links.into_iter().for_each(|url| self.enqueue(url));
+            }
+            Outcome::Redirect(url) => self.enqueue(url),
+            Outcome::Broken(link) => self.report.broken.push(link),
+        }
+    }
+
+    fn progress(&self) -> Progress {
+        Progress { done: self.done, known: self.done + self.busy as u64 + self.queue.len() as u64 }
+    }
+}
+
+/// The crawl the workers share; `changed` wakes workers waiting for URLs
+/// that a busy worker may still find.
+#[derive(Default)]
+struct Frontier {
+    crawl: Mutex<Crawl>,
+    changed: Notify,
+}
+
+impl Frontier {
+    fn lock(&self) -> MutexGuard<'_, Crawl> {
+        self.crawl.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The next URL to export; `None` once there is none and no busy worker can find more.
+    async fn next(&self) -> Option<String> {
+        loop {
+            // Made before looking, so a change between the look and the wait is not missed.
+            let changed = self.changed.notified();
+            {
+                let mut crawl = self.lock();
+                if crawl.failed {
+                    return None;
+                }
+                if let Some(url) = crawl.queue.pop_front() {
+                    crawl.busy += 1;
+                    return Some(url);
+                }
+                if crawl.busy == 0 {
+                    return None;
+                }
+            }
+            changed.await;
+        }
+    }
+
+    fn finish(&self, outcome: Result<Outcome, ExportError>) -> Result<(), ExportError> {
+        let mut crawl = self.lock();
+        crawl.busy -= 1;
+        crawl.done += 1;
+        let result = outcome.map(|outcome| crawl.record(outcome));
+        crawl.failed |= result.is_err();
+        let wake = crawl.failed || crawl.busy == 0 || !crawl.queue.is_empty();
+        drop(crawl);
+        if wake {
+            self.changed.notify_waiters();
+        }
+        result
+    }
+}
+
+/// One worker: exports URLs until the frontier is done (or another worker failed).
+async fn work(job: Arc<Job>, frontier: Arc<Frontier>) -> Result<(), ExportError> {
+    while let Some(url) = frontier.next().await {
+        frontier.finish(export_url(&job, url).await)?;
+    }
+    Ok(())
 }
 
 /// Every URL the store knows the site has; the rest is found by following links.
