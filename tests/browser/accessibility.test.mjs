@@ -16,7 +16,7 @@ import { axeCheck, launchBrowser } from './lib/browser.mjs';
 import { focusProblem, focused, tabTo } from './lib/keyboard.mjs';
 import { lighthouseAccessibility } from './lib/lighthouse.mjs';
 import { poll } from './lib/pages.mjs';
-import { pageTypes, signedInStates, startSite } from './lib/site.mjs';
+import { FORM_ERRORS, pageTypes, signedInStates, startSite, submitProblems } from './lib/site.mjs';
 
 const TEST_TIMEOUT = 60_000;
 const SETUP_TIMEOUT = 360_000; // seeding the demo, narrating one article, Chromium
@@ -41,7 +41,7 @@ describe('accessibility gate', () => {
     try {
       site = await startSite();
       browser = await launchBrowser();
-      states = await signedInStates(browser, site.server.base, ['admin', 'editor', 'contributor']);
+      states = await signedInStates(browser, site.server.base, ['admin', 'editor', 'author', 'contributor']);
     } catch (err) {
       setupError = err;
     }
@@ -86,6 +86,31 @@ describe('accessibility gate', () => {
                     `(${colorScheme} scheme, text size ${size}):\n${report}`,
                 );
               }
+            } finally {
+              await context.close();
+            }
+          });
+        }
+      }
+    }
+  });
+
+  describe('axe-core on the newsroom forms answered with their problems', () => {
+    for (const form of FORM_ERRORS) {
+      for (const colorScheme of SCHEMES) {
+        for (const size of SIZES) {
+          test(`${form.name}, ${colorScheme} scheme, text size ${size}`, { timeout: TEST_TIMEOUT }, async () => {
+            if (setupError) throw setupError;
+            const base = site.server.base;
+            const context = await browser.newContext({ colorScheme, storageState: form.role ? states[form.role] : undefined });
+            try {
+              await context.addCookies([{ name: 'dateline_text_size', value: size, url: base }]);
+              const { tab, response } = await submitProblems(context, base, form);
+              assert.equal(response.status(), 422, `POST ${response.url()}`);
+              assert.ok(await tab.locator('[role="alert"], [aria-invalid="true"]').count() > 0, 'the answer shows its problems');
+              assert.match(await tab.evaluate(() => document.documentElement.className), new RegExp(`ts-${size}`));
+              const { violations, report } = await axeCheck(tab);
+              assert.equal(violations.length, 0, `axe on ${form.name} (${colorScheme}, ${size}):\n${report}`);
             } finally {
               await context.close();
             }

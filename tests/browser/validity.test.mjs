@@ -13,8 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './lib/browser.mjs';
-import { signIn } from './lib/newsroom.mjs';
-import { pageTypes, signedInStates, startSite } from './lib/site.mjs';
+import { FORM_ERRORS, pageTypes, signedInStates, startSite, submitProblems } from './lib/site.mjs';
 
 const SETUP_TIMEOUT = 360_000;
 const TEST_TIMEOUT = 180_000;
@@ -46,7 +45,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
     folder = await mkdtemp(path.join(os.tmpdir(), 'dateline-vnu-'));
     site = await startSite();
     browser = await launchBrowser();
-    states = await signedInStates(browser, site.server.base, ['admin', 'editor', 'contributor']);
+    states = await signedInStates(browser, site.server.base, ['admin', 'editor', 'author', 'contributor']);
   }, { timeout: SETUP_TIMEOUT });
 
   after(async () => {
@@ -91,33 +90,12 @@ describe('HTML validity (Nu HTML Checker)', () => {
         await save(name, `${name}: GET ${where}${role ? ` as ${role}` : ''}`, await res.body());
       }
 
-      // Form-error answers, as the server sends them after a real submit.
-      const author = await browser.newContext({ javaScriptEnabled: false });
-      try {
-        const tab = await signIn(author, base, 'author');
-        await tab.goto(new URL('/newsroom/articles/new', base).href);
-        await tab.getByLabel('Web address (slug)').fill('Not A Slug');
-        await tab.getByLabel('Publication time').fill('next tuesday');
-        await tab.locator('#headline').evaluate((el) => el.removeAttribute('required'));
-        const [answer] = await Promise.all([
-          tab.waitForResponse((r) => r.request().method() === 'POST'),
-          tab.getByRole('button', { name: 'Save', exact: true }).click(),
-        ]);
-        assert.equal(answer.status(), 422, 'the refused article answers 422');
-        await save('editor-problems', 'the editor with every problem marked (POST)', await answer.body());
-
-        const signInTab = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-        await signInTab.goto(new URL('/newsroom/sign-in', base).href);
-        await signInTab.getByLabel('Email address').fill('editor@newsroom.test');
-        await signInTab.getByLabel('Password').fill('not the password');
-        const [refused] = await Promise.all([
-          signInTab.waitForResponse((r) => r.request().method() === 'POST'),
-          signInTab.getByRole('button', { name: 'Sign in' }).click(),
-        ]);
-        await save('sign-in-refused', 'sign-in after a wrong password (POST)', await refused.body());
-        await signInTab.context().close();
-      } finally {
-        await author.close();
+      // The forms answered with their problems, as the server sends them.
+      for (const form of FORM_ERRORS) {
+        const { tab, response } = await submitProblems(await contextFor(form.role), base, form);
+        assert.equal(response.status(), 422, `${form.name}: POST ${response.url()}`);
+        await save(form.name, `${form.name}: POST ${new URL(response.url()).pathname}${form.role ? ` as ${form.role}` : ''}`, await response.body());
+        await tab.close();
       }
     } finally {
       for (const c of Object.values(contexts)) await c.close();

@@ -122,3 +122,45 @@ export async function signedInStates(browser, base, roles) {
   }
   return states;
 }
+
+/**
+ * The newsroom's forms answered with their problems: { name, role, path,
+ * fields: { selector: value }, submit (the button's text, or the form's first
+ * submit button) }. Each is refused with 422 and changes nothing.
+ */
+export const FORM_ERRORS = [
+  { name: 'sign-in refused', role: null, path: '/newsroom/sign-in', fields: { '#email': 'nobody@newsroom.test', '#password': 'not the password' } },
+  { name: 'editor with every problem marked', role: 'author', path: '/newsroom/articles/new', fields: { '#headline': '', '#slug': 'Not A Slug', '#publish_at': 'next tuesday' }, submit: 'Save' },
+  { name: 'password change refused', role: 'editor', path: '/newsroom/password', fields: { '#current': 'not the password', '#new': 'short', '#repeat': 'different' } },
+  { name: 'API key without a name', role: 'admin', path: '/newsroom/api-keys', fields: { '#name': '' } },
+  { name: 'breaking strip refused', role: 'editor', path: '/newsroom/breaking', fields: { '#text': '', '#until': 'forever' } },
+  { name: 'lexicon that does not parse', role: 'editor', path: '/newsroom/lexicon', fields: { '#text': 'this is [not a lexicon' } },
+  { name: 'contributor refused', role: 'editor', path: '/newsroom/contributors', fields: { '#slug': 'Not A Slug', '#name': '' } },
+  { name: 'section refused', role: 'editor', path: '/newsroom/sections', fields: { '#slug': 'Not A Slug', '#language': 'not a language', '#position': 'x' } },
+];
+
+/**
+ * Opens `form.path` in a new tab of `context`, fills the fields (the browser's
+ * own checks turned off, so that the server's are what answers) and submits;
+ * resolves to { tab, response } with the tab showing the server's answer.
+ */
+export async function submitProblems(context, base, form) {
+  const tab = await context.newPage();
+  const res = await tab.goto(new URL(form.path, base).href);
+  assert.equal(res?.status(), 200, `GET ${form.path}`);
+  const first = Object.keys(form.fields)[0];
+  await tab.locator(first).evaluate((el) => {
+    el.form.noValidate = true;
+  });
+  for (const [selector, value] of Object.entries(form.fields)) await tab.locator(selector).fill(value);
+  const owner = tab.locator(`form:has(${first})`);
+  const button = form.submit
+    ? owner.getByRole('button', { name: form.submit, exact: true })
+    : owner.locator('button[type="submit"]').first();
+  const [response] = await Promise.all([
+    tab.waitForResponse((r) => r.request().method() === 'POST'),
+    button.click(),
+  ]);
+  await tab.waitForLoadState('load');
+  return { tab, response };
+}
