@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search bench-load
 
 help:
 	@echo 'Dateline make targets:'
@@ -46,6 +46,7 @@ help:
 	@echo '  make bench-export  static export of 1,000 and 10,000 articles against Hugo -> docs/BENCHMARKS.md'
 	@echo '  make bench-memory  memory of a server with 10,000 articles -> docs/BENCHMARKS.md'
 	@echo '  make bench-search  search index time and query latency -> docs/BENCHMARKS.md'
+	@echo '  make bench-load  wrk load and overload on 10,000 articles -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -174,6 +175,10 @@ bench-export: setup build
 
 bench-memory: setup build
 	python3 bench/memory.py
+
+bench-load: setup build
+	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
+	python3 bench/load.py
 
 bench-search: setup-rust
 	python3 bench/search.py

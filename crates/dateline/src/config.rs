@@ -243,6 +243,21 @@ mod tests {
     }
 
     #[test]
+    fn server_limits_come_from_the_file_or_the_cores() {
+        let defaults = Config::resolve(FileConfig::default(), None, None).unwrap().serve;
+        assert_eq!(defaults.concurrency, 64 * cores());
+        assert_eq!(defaults.queue, 4 * defaults.concurrency);
+        assert_eq!(defaults.metrics_token, None);
+        let file: FileConfig =
+            toml::from_str("[server]\nconcurrency = 8\nmetrics_token = \"0123456789abcdef\"\n").unwrap();
+        let serve = Config::resolve(file, None, None).unwrap().serve;
+        assert_eq!((serve.concurrency, serve.queue), (8, 32));
+        assert_eq!(serve.metrics_token.as_deref(), Some("0123456789abcdef"));
+        let file: FileConfig = toml::from_str("[server]\nconcurrency = 0\n").unwrap();
+        assert!(Config::resolve(file, None, None).unwrap_err().to_string().contains("at least 1"));
+    }
+
+    #[test]
     fn unknown_keys_and_zones_are_explained() {
         assert!(toml::from_str::<FileConfig>("[site]\ntitel = \"x\"\n").is_err());
         let file: FileConfig = toml::from_str("[site]\ntime_zone = \"Mars/Olympus\"\n").unwrap();
