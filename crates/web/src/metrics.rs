@@ -7,9 +7,9 @@
 //! process queued the work.
 //!
 //! Who may read it: operators, not the public. Without a token only a direct
-//! loopback peer may (a request a proxy forwarded carries `X-Forwarded-For` or
-//! `Forwarded` and is refused, since behind a local proxy every reader looks
-//! like loopback); with `metrics_token` set, any peer that sends
+//! loopback peer may (a request a proxy forwarded carries `X-Forwarded-For`,
+//! `X-Real-IP` or `Forwarded` and is refused, since behind a local proxy every
+//! reader looks like loopback); with `metrics_token` set, any peer that sends
 //! `Authorization: Bearer <token>` may, and no one else.
 
 use std::net::SocketAddr;
@@ -240,7 +240,7 @@ impl MetricsAccess {
                 if sent.as_ref() == Some(digest) { Ok(()) } else { Err(StatusCode::UNAUTHORIZED) }
             }
             None => {
-                let forwarded = headers.contains_key("x-forwarded-for") || headers.contains_key(header::FORWARDED);
+                let forwarded = ["x-forwarded-for", "x-real-ip", "forwarded"].iter().any(|h| headers.contains_key(*h));
                 let loopback = peer.is_some_and(|p| p.ip().is_loopback());
                 if loopback && !forwarded { Ok(()) } else { Err(StatusCode::FORBIDDEN) }
             }
@@ -302,6 +302,8 @@ mod tests {
         assert_eq!(open.allows(peer("192.0.2.7"), &headers(&[])), Err(StatusCode::FORBIDDEN));
         assert_eq!(open.allows(None, &headers(&[])), Err(StatusCode::FORBIDDEN));
         let proxied = headers(&[("x-forwarded-for", "198.51.100.4")]);
+        assert_eq!(open.allows(peer("127.0.0.1"), &proxied), Err(StatusCode::FORBIDDEN));
+        let proxied = headers(&[("x-real-ip", "198.51.100.4")]);
         assert_eq!(open.allows(peer("127.0.0.1"), &proxied), Err(StatusCode::FORBIDDEN));
     }
 

@@ -77,3 +77,51 @@ fn shed(limiter: &Limiter) -> Response {
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::Router;
+    use axum::body::Body;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    fn request(path: &str) -> Request {
+        Request::builder().uri(path).body(Body::empty()).unwrap()
+    }
+
+    /// Waits (without a clock) until `check` holds.
+    async fn until(check: impl Fn() -> bool) {
+        while !check() {
+            tokio::task::yield_now().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn one_works_one_waits_the_rest_are_shed_and_health_still_answers() {
+        let gate = Arc::new(tokio::sync::Notify::new());
+        let held = gate.clone();
+        let limiter = Arc::new(Limiter::new(1, 1, Arc::default()));
+        let app = Router::new()
+            .route("/slow", get(move || async move { held.notified().await }))
+            .route("/fast", get(|| async { "fast" }))
+            .route("/healthz", get(|| async { "ok" }))
+            .layer(axum::middleware::from_fn_with_state(limiter.clone(), limit));
+
+        let slow = tokio::spawn(app.clone().oneshot(request("/slow")));
+        until(|| limiter.permits.available_permits() == 0).await;
+        let waiting = tokio::spawn(app.clone().oneshot(request("/fast")));
+        until(|| limiter.waiting.load(Ordering::Acquire) == 1).await;
+
+        let shed = app.clone().oneshot(request("/fast")).await.unwrap();
+        assert_eq!(shed.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(shed.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(app.clone().oneshot(request("/healthz")).await.unwrap().status(), StatusCode::OK);
+
+        // The slow one finishes: the waiting one gets its turn.
+        gate.notify_one();
+        assert_eq!(slow.await.unwrap().unwrap().status(), StatusCode::OK);
+        assert_eq!(waiting.await.unwrap().unwrap().status(), StatusCode::OK);
+        assert_eq!(app.oneshot(request("/fast")).await.unwrap().status(), StatusCode::OK);
+    }
+}
