@@ -177,7 +177,7 @@ fn site_router(state: SharedState, cached: bool) -> Router {
 }
 
 /// How the public server guards itself.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ServeOptions {
     /// Requests worked on at once; more wait in the queue or are shed with 503.
     pub concurrency: usize,
@@ -185,6 +185,17 @@ pub struct ServeOptions {
     pub queue: usize,
     /// A bearer token that opens `/metrics` to any peer; without it, loopback only.
     pub metrics_token: Option<String>,
+}
+
+/// Never prints the token.
+impl std::fmt::Debug for ServeOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServeOptions")
+            .field("concurrency", &self.concurrency)
+            .field("queue", &self.queue)
+            .field("metrics_token", &self.metrics_token.as_ref().map(|_| "<set>"))
+            .finish()
+    }
 }
 
 impl ServeOptions {
