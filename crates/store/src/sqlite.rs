@@ -557,6 +557,28 @@ impl Store for SqliteStore {
         row.as_ref().map(rows::job_row).transpose()
     }
 
+    async fn queue_depths(&self) -> Result<crate::QueueDepths> {
+        // Two small GROUP BYs; done and cancelled rows are history, not depth.
+        let count = |rows: Vec<sqlx::sqlite::SqliteRow>| -> Result<crate::StateCounts> {
+            let mut counts = crate::StateCounts::default();
+            for row in rows {
+                let n = row.try_get::<i64, _>("n")?.max(0) as u64;
+                match row.try_get::<String, _>("state")?.as_str() {
+                    "queued" => counts.queued = n,
+                    "running" => counts.running = n,
+                    "failed" => counts.failed = n,
+                    _ => {}
+                }
+            }
+            Ok(counts)
+        };
+        let jobs = sqlx::query("SELECT state, COUNT(*) AS n FROM jobs GROUP BY state").fetch_all(&self.pool).await?;
+        let deliveries = sqlx::query("SELECT state, COUNT(*) AS n FROM webhook_deliveries GROUP BY state")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(crate::QueueDepths { jobs: count(jobs)?, deliveries: count(deliveries)? })
+    }
+
     async fn site_version(&self) -> Result<i64> {
         let row = sqlx::query("SELECT version FROM site_version WHERE id = 1").fetch_one(&self.pool).await?;
         Ok(row.try_get("version")?)

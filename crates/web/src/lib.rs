@@ -11,10 +11,12 @@ mod error;
 pub mod export;
 mod feeds;
 mod i18n;
+pub mod metrics;
 pub mod newsroom;
 mod page_cache;
 mod pages;
 pub mod search;
+mod shed;
 mod sitemaps;
 mod structured;
 mod templates;
@@ -74,6 +76,8 @@ pub struct AppState {
     pub editorial: Arc<dyn Editorial>,
     pub library: Arc<dyn MediaLibrary>,
     pub site: SiteConfig,
+    /// What `/metrics` reports; narration workers add to it too.
+    pub metrics: Arc<metrics::Metrics>,
     page_cache: page_cache::PageCache,
     search: search::Search,
     assets: Arc<assets::Assets>,
@@ -108,6 +112,7 @@ impl AppState {
             editorial,
             library,
             site,
+            metrics: Arc::default(),
             page_cache,
             search,
             assets,
@@ -171,10 +176,53 @@ fn site_router(state: SharedState, cached: bool) -> Router {
         .with_state(state)
 }
 
+/// How the public server guards itself.
+#[derive(Clone)]
+pub struct ServeOptions {
+    /// Requests worked on at once; more wait in the queue or are shed with 503.
+    pub concurrency: usize,
+    /// Requests that may wait for a turn (up to [`shed::QUEUE_WAIT`]).
+    pub queue: usize,
+    /// A bearer token that opens `/metrics` to any peer; without it, loopback only.
+    pub metrics_token: Option<String>,
+}
+
+/// Never prints the token.
+impl std::fmt::Debug for ServeOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServeOptions")
+            .field("concurrency", &self.concurrency)
+            .field("queue", &self.queue)
+            .field("metrics_token", &self.metrics_token.as_ref().map(|_| "<set>"))
+            .finish()
+    }
+}
+
+impl ServeOptions {
+    /// 64 requests at once per core, four times as many waiting: far more
+    /// than the cores can render at once, few enough to bound memory.
+    pub fn for_cores(cores: usize) -> Self {
+        let concurrency = 64 * cores.max(1);
+        Self { concurrency, queue: 4 * concurrency, metrics_token: None }
+    }
+}
+
 /// Serves until ctrl-c or SIGTERM, then finishes the requests in flight.
-pub async fn serve(listener: tokio::net::TcpListener, state: SharedState) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: SharedState,
+    options: ServeOptions,
+) -> std::io::Result<()> {
+    let access = metrics::MetricsAccess::new(options.metrics_token.as_deref());
+    let limiter = Arc::new(shed::Limiter::new(options.concurrency, options.queue, state.metrics.clone()));
+    // Route layers see the matched route template; the last added runs first,
+    // so shed requests are counted too.
+    let app = router(state.clone())
+        .merge(Router::new().route("/metrics", axum::routing::get(metrics::page)).with_state((state.clone(), access)))
+        .layer(axum::middleware::from_fn_with_state(limiter, shed::limit))
+        .layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::track));
     // Connection info gives sign-in rate limiting the client's address.
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
 }
 

@@ -73,7 +73,7 @@ impl Cached {
 /// Whether a path's answers are the same for every reader (given the text
 /// size): the public site. The newsroom, media, assets and redirects are not kept.
 fn cacheable(path: &str) -> bool {
-    !["/newsroom", "/media/", "/assets/", "/text-size", "/healthz"].iter().any(|p| path.starts_with(p))
+    !["/newsroom", "/media/", "/assets/", "/text-size", "/healthz", "/metrics"].iter().any(|p| path.starts_with(p))
 }
 
 /// The API's answers: programs poll them and must see changes at once, so
@@ -238,6 +238,7 @@ pub async fn serve(State(state): State<SharedState>, request: Request, next: Nex
     let key = (request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path).to_owned(), text_size.as_str());
     let is_head = request.method() == Method::HEAD;
     if let Some(cached) = state.page_cache.get(&key) {
+        state.metrics.cache_hit();
         return answer(&cached, request.headers(), is_head);
     }
     let headers = request.headers().clone();
@@ -249,6 +250,7 @@ pub async fn serve(State(state): State<SharedState>, request: Request, next: Nex
         Ok(cached) => {
             let cached = std::sync::Arc::new(cached);
             let response = answer(&cached, &headers, is_head);
+            state.metrics.cache_miss();
             state.page_cache.put(version, key, cached);
             response
         }
@@ -359,6 +361,7 @@ mod tests {
     fn the_newsroom_and_files_are_not_kept() {
         assert!(cacheable("/") && cacheable("/articles/x") && cacheable("/feed.xml") && cacheable("/robots.txt"));
         assert!(!cacheable("/newsroom/") && !cacheable("/media/k.jpg") && !cacheable("/assets/site.css"));
+        assert!(!cacheable("/metrics"));
     }
 
     #[test]

@@ -27,8 +27,17 @@ pub struct Cli {
     /// Data folder: the database and media files (created when missing).
     #[arg(long, global = true, env = "DATELINE_DATA", value_name = "DIR")]
     data: Option<PathBuf>,
+    /// How logs are written to stderr: text for people, json (one object a line) for log collectors.
+    #[arg(long, global = true, env = "DATELINE_LOG_FORMAT", value_name = "FORMAT", default_value = "text")]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

@@ -14,10 +14,18 @@ pub async fn open_store(config: &Config) -> Result<SqliteStore> {
 pub async fn serve(config: &Config) -> Result<()> {
     let sqlite = Arc::new(open_store(config).await?);
     let store: Arc<dyn dateline_store::Store> = sqlite.clone();
-    let narrator = Arc::new(crate::narration::Narrator::new(store.clone(), sqlite.clone(), config)?);
+    let state = dateline_web::AppState::new(
+        store.clone(),
+        sqlite.clone(),
+        sqlite.clone(),
+        sqlite.clone(),
+        config.site.clone(),
+    )?;
+    let narrator = Arc::new(
+        crate::narration::Narrator::new(store.clone(), sqlite.clone(), config)?.with_metrics(state.metrics.clone()),
+    );
     crate::narration::start_workers(narrator, store.as_ref(), config.workers).await?;
-    crate::webhooks::start(sqlite.clone(), config.webhooks.clone(), config.site.base_url.clone()).await?;
-    let state = dateline_web::AppState::new(store, sqlite.clone(), sqlite.clone(), sqlite, config.site.clone())?;
+    crate::webhooks::start(sqlite, config.webhooks.clone(), config.site.base_url.clone()).await?;
     // Catch up with what changed while no server ran, then follow the store.
     dateline_web::search::sync(&state).await.context("cannot bring the search index up to date")?;
     dateline_web::search::follow(state.clone());
@@ -27,5 +35,5 @@ pub async fn serve(config: &Config) -> Result<()> {
     let address = listener.local_addr()?;
     println!("Dateline is serving {} at http://{address}/", config.data.display());
     tracing::info!(%address, data = %config.data.display(), "serving");
-    dateline_web::serve(listener, state).await.context("the server stopped with an error")
+    dateline_web::serve(listener, state, config.serve.clone()).await.context("the server stopped with an error")
 }
