@@ -80,7 +80,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         data = str(Path(tmp_name) / "data")
         base = f"http://127.0.0.1:{free_port()}"
-        env = {**os.environ, "DATELINE_WORKERS": "0"}
+        # Without the request log: the figures are the API's own.
+        env = {**os.environ, "DATELINE_WORKERS": "0", "DATELINE_LOG": "info,dateline::request=off"}
         log = open(Path(tmp_name) / "server.log", "w")
         server = subprocess.Popen([str(BIN), "demo", "--data", data, "--listen", base[7:]],
                                   stdout=subprocess.DEVNULL, stderr=log, env=env)

@@ -39,7 +39,7 @@ import urllib.request
 from pathlib import Path
 
 from benchdoc import write_section
-from benchlib import free_port, get, wait_for
+from benchlib import free_port, get, stop, wait_for
 from corpus import BIN, prepare
 from memory import memory, sample
 
@@ -153,15 +153,6 @@ def start(data: Path, listen: str, extra_env: dict) -> subprocess.Popen:
     env.pop("DATELINE_CONFIG", None)
     return subprocess.Popen([str(BIN), "serve", "--data", str(data), "--listen", listen],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-
-
-def stop(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=5)
 
 
 def main() -> None:

@@ -66,7 +66,8 @@ def main() -> dict:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         base = f"http://127.0.0.1:{free_port()}"
-        env = {**os.environ, "DATELINE_WORKERS": "0"}
+        # Without the request log, as nginx runs with access_log off.
+        env = {**os.environ, "DATELINE_WORKERS": "0", "DATELINE_LOG": "info,dateline::request=off"}
         server = subprocess.Popen([str(BIN), "demo", "--data", str(tmp / "data"), "--listen", base[7:]],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         nginx = None
@@ -108,7 +109,7 @@ def main() -> dict:
 ## Serving a cached article page
 
 Command: `make bench-serve` — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, release build,
-narration workers off. The top story's page ({len(page):,} bytes, uncompressed) from Dateline's
+narration workers off, request log off (nginx's access log is off too). The top story's page ({len(page):,} bytes, uncompressed) from Dateline's
 page cache, against nginx-light serving the same bytes from a file, in the same run, taking turns;
 wrk with 2 threads, 10 s per point, on loopback (wrk shares the two cores with the server).
 
