@@ -517,11 +517,14 @@ impl Store for SqliteStore {
     }
 
     async fn requeue_interrupted_jobs(&self) -> Result<u64> {
-        // Delete a running job that a queued twin already covers; queue the rest again.
+        // Delete a running job that a queued twin, or a newer running one, already
+        // covers; queue the rest again. (Two can run for one article: a second worker
+        // takes the job queued by an edit while the first still runs. Queuing both
+        // again would break "one queued job per article", and the start with it.)
         let mut tx = begin_write(&self.pool).await?;
         sqlx::query(
             "DELETE FROM jobs WHERE state = 'running' AND EXISTS (SELECT 1 FROM jobs o WHERE o.kind = jobs.kind
-                AND o.article_id = jobs.article_id AND o.state = 'queued')",
+                AND o.article_id = jobs.article_id AND (o.state = 'queued' OR (o.state = 'running' AND o.id > jobs.id)))",
         )
         .execute(&mut *tx)
         .await?;

@@ -224,6 +224,24 @@ async fn jobs_left_running_by_a_dead_process_are_queued_again() {
 }
 
 #[tokio::test]
+async fn two_jobs_of_one_article_left_running_are_queued_again_as_one() {
+    let (_dir, store) = seeded().await;
+    let a = article("a", "First", "2026-11-20T08:30:00Z");
+    store.save_article(&a).await.unwrap();
+    let first = store.claim_job(Timestamp::now()).await.unwrap().unwrap();
+    // Edited while narrated: a second worker takes the new job; then the process dies.
+    store.save_article(&a).await.unwrap();
+    let second = store.claim_job(Timestamp::now()).await.unwrap().unwrap();
+    assert_ne!(first.id, second.id);
+    assert_eq!(store.requeue_interrupted_jobs().await.unwrap(), 1, "one job, not a refused start");
+    let job = store.claim_job(Timestamp::now()).await.unwrap().unwrap();
+    assert_eq!((job.id, job.article_slug.as_str()), (second.id, "a"));
+    assert!(store.claim_job(Timestamp::now()).await.unwrap().is_none());
+    let states: Vec<_> = store.jobs(10).await.unwrap().into_iter().map(|j| j.state).collect();
+    assert_eq!(states, ["running"]);
+}
+
+#[tokio::test]
 async fn a_narration_switches_in_whole() {
     let (_dir, store) = seeded().await;
     store.save_article(&article("a", "First", "2026-11-20T08:30:00Z")).await.unwrap();
