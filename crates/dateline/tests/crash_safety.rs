@@ -590,7 +590,7 @@ impl Serve {
         while support::get(&server.url("/healthz")).0 != 200 {
             let log = || std::fs::read_to_string(data.join("serve.log")).unwrap_or_default();
             if let Some(status) = server.child.try_wait().unwrap() {
-                panic!("the server stopped while starting ({status}):\n{}", log());
+                panic!("the server stopped while starting ({status}):\n{}\n{}", log(), lock_holders());
             }
             assert!(Instant::now() < deadline, "the server did not answer within 60 s:\n{}", log());
             std::thread::sleep(Duration::from_millis(50));
@@ -618,6 +618,23 @@ impl Drop for Serve {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The processes holding a search index's writer lock, with their state: to
+/// explain a start refused with "in use by another Dateline process".
+fn lock_holders() -> String {
+    let mut out = String::from("processes holding a search index lock:");
+    for process in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(fds) = std::fs::read_dir(process.path().join("fd")) else { continue };
+        for fd in fds.flatten() {
+            let Ok(target) = std::fs::read_link(fd.path()) else { continue };
+            if target.to_string_lossy().contains(".tantivy-writer.lock") {
+                let read = |name: &str| std::fs::read_to_string(process.path().join(name)).unwrap_or_default();
+                out += &format!("\n  {} | {} | {}", target.display(), read("cmdline").replace('\0', " "), read("stat"));
+            }
+        }
+    }
+    out
 }
 
 /// Starts `dateline serve` and kills it after `delay`, whether or not it is up yet.
