@@ -475,6 +475,10 @@ impl Store for SqliteStore {
         let row = sqlx::query(
             "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_ts = ?1
              WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_after_ts <= ?1
+                         -- Not while the same work runs: an older text finished later
+                         -- would replace the newer narration.
+                         AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.kind = jobs.kind
+                                         AND r.article_id = jobs.article_id AND r.state = 'running')
                          -- Of the due jobs, the newest story first: readers see it first.
                          ORDER BY (SELECT published_ts FROM articles a WHERE a.id = jobs.article_id) DESC,
                                   run_after_ts, id
