@@ -132,6 +132,11 @@ impl SearchIndex {
             tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => SearchError::Busy(dir.to_owned()),
             other => SearchError::Index(dir.to_owned(), other),
         })?;
+        // A commit cut short (kill -9) leaves files meta.json does not name, and
+        // the same work after a restart writes the same deletes file again
+        // (`<segment>.<opstamp>.del`): tantivy refuses to overwrite it, and no
+        // commit would ever succeed. Remove them before the first commit.
+        writer.garbage_collect_files().wait().map_err(|e| SearchError::Index(dir.to_owned(), e))?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -340,6 +345,31 @@ mod tests {
 
     fn slugs(found: &Found) -> Vec<&str> {
         found.hits.iter().map(|h| h.slug.as_str()).collect()
+    }
+
+    #[test]
+    fn a_commit_cut_short_does_not_stop_the_next_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = SearchIndex::open(dir.path()).unwrap();
+        index.update(&[doc("a", "en", "Ferry", "Boats.", 1), doc("b", "en", "Bridge", "Cars.", 1)], &[]).unwrap();
+        drop(index);
+        let committed = std::fs::read(dir.path().join("meta.json")).unwrap();
+        let index = SearchIndex::open(dir.path()).unwrap();
+        index.update(&[], &["a".to_owned()]).unwrap();
+        drop(index);
+        // As if killed after writing the commit's files but before meta.json.
+        std::fs::write(dir.path().join("meta.json"), committed).unwrap();
+        let deletes = |dir: &Path| {
+            std::fs::read_dir(dir)
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().path().extension() == Some("del".as_ref()))
+                .count()
+        };
+        assert_eq!(deletes(dir.path()), 1, "the interrupted commit left its deletes file");
+        let index = SearchIndex::open(dir.path()).unwrap();
+        index.update(&[], &["a".to_owned()]).unwrap();
+        assert_eq!(index.search("ferry", now(), 0, 10).unwrap().total, 0);
+        assert_eq!(slugs(&index.search("bridge", now(), 0, 10).unwrap()), ["b"]);
     }
 
     #[test]

@@ -475,6 +475,10 @@ impl Store for SqliteStore {
         let row = sqlx::query(
             "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_ts = ?1
              WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_after_ts <= ?1
+                         -- Not while the same work runs: an older text finished later
+                         -- would replace the newer narration.
+                         AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.kind = jobs.kind
+                                         AND r.article_id = jobs.article_id AND r.state = 'running')
                          -- Of the due jobs, the newest story first: readers see it first.
                          ORDER BY (SELECT published_ts FROM articles a WHERE a.id = jobs.article_id) DESC,
                                   run_after_ts, id
@@ -517,11 +521,14 @@ impl Store for SqliteStore {
     }
 
     async fn requeue_interrupted_jobs(&self) -> Result<u64> {
-        // Delete a running job that a queued twin already covers; queue the rest again.
+        // Delete a running job that a queued twin, or a newer running one, already
+        // covers; queue the rest again. (Two can run for one article: a second worker
+        // takes the job queued by an edit while the first still runs. Queuing both
+        // again would break "one queued job per article", and the start with it.)
         let mut tx = begin_write(&self.pool).await?;
         sqlx::query(
             "DELETE FROM jobs WHERE state = 'running' AND EXISTS (SELECT 1 FROM jobs o WHERE o.kind = jobs.kind
-                AND o.article_id = jobs.article_id AND o.state = 'queued')",
+                AND o.article_id = jobs.article_id AND (o.state = 'queued' OR (o.state = 'running' AND o.id > jobs.id)))",
         )
         .execute(&mut *tx)
         .await?;

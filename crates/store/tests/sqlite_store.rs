@@ -179,8 +179,9 @@ async fn publishing_queues_one_narration_job_and_workers_take_it_once() {
 
     // Changed while running: a second job waits behind the running one.
     store.save_article(&a).await.unwrap();
-    let again = store.claim_job(now).await.unwrap().expect("the follow-up job");
+    assert!(store.claim_job(now).await.unwrap().is_none(), "not while the same article is narrated");
     store.finish_job(job.id).await.unwrap();
+    let again = store.claim_job(now).await.unwrap().expect("the follow-up job");
     store.finish_job(again.id).await.unwrap();
     let states: Vec<_> = store.jobs(10).await.unwrap().into_iter().map(|j| j.state).collect();
     assert_eq!(states, ["done", "done"]);
@@ -221,6 +222,26 @@ async fn jobs_left_running_by_a_dead_process_are_queued_again() {
     assert_eq!(store.requeue_interrupted_jobs().await.unwrap(), 1);
     let job = store.claim_job(Timestamp::now()).await.unwrap().unwrap();
     assert_eq!((job.article_slug.as_str(), job.attempts), ("a", 2));
+}
+
+#[tokio::test]
+async fn two_jobs_of_one_article_left_running_are_queued_again_as_one() {
+    let (_dir, store) = seeded().await;
+    let a = article("a", "First", "2026-11-20T08:30:00Z");
+    store.save_article(&a).await.unwrap();
+    let first = store.claim_job(Timestamp::now()).await.unwrap().unwrap();
+    // Edited while narrated, and (as an older version allowed) a second worker
+    // took the new job; then the process died.
+    store.save_article(&a).await.unwrap();
+    sqlx::query("UPDATE jobs SET state = 'running' WHERE state = 'queued'").execute(store.pool()).await.unwrap();
+    let second = store.jobs(10).await.unwrap()[0].clone();
+    assert_ne!(first.id, second.id);
+    assert_eq!(store.requeue_interrupted_jobs().await.unwrap(), 1, "one job, not a refused start");
+    let job = store.claim_job(Timestamp::now()).await.unwrap().unwrap();
+    assert_eq!((job.id, job.article_slug.as_str()), (second.id, "a"));
+    assert!(store.claim_job(Timestamp::now()).await.unwrap().is_none());
+    let states: Vec<_> = store.jobs(10).await.unwrap().into_iter().map(|j| j.state).collect();
+    assert_eq!(states, ["running"]);
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 //! until one of those changes.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 
@@ -27,6 +28,12 @@ impl SegmentKey {
     }
 }
 
+/// Names of segments being written (tempfile's own prefix, said once here).
+const TEMP_PREFIX: &str = ".tmp";
+/// A temporary file this old was left by a narration that was killed: a
+/// segment is written in well under a second.
+const ABANDONED_AFTER: Duration = Duration::from_secs(60 * 60);
+
 /// Segments as 32-bit float WAV files, fanned out over 256 folders.
 #[derive(Debug, Clone)]
 pub struct SegmentCache {
@@ -34,8 +41,10 @@ pub struct SegmentCache {
 }
 
 impl SegmentCache {
+    /// Opens the cache, first removing what killed writes left behind.
     pub fn open(dir: &Path) -> std::io::Result<Self> {
         std::fs::create_dir_all(dir)?;
+        remove_abandoned_writes(dir);
         Ok(Self { dir: dir.to_owned() })
     }
 
@@ -77,7 +86,7 @@ impl SegmentCache {
         let path = self.path(key);
         let dir = path.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(dir)?;
-        let tmp = tempfile::NamedTempFile::new_in(dir)?;
+        let tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir)?;
         let spec = hound::WavSpec {
             channels: 1,
             sample_rate: audio.sample_rate,
@@ -94,6 +103,22 @@ impl SegmentCache {
         }
         tmp.persist(&path).map_err(|e| e.error)?;
         Ok(())
+    }
+}
+
+/// Removes temporary files of segments whose writer died. Only old ones:
+/// `dateline narrate` in another process may be writing one right now.
+fn remove_abandoned_writes(dir: &Path) {
+    let folders = std::fs::read_dir(dir).into_iter().flatten().flatten().filter(|e| e.path().is_dir());
+    for entry in folders.flat_map(|f| std::fs::read_dir(f.path()).into_iter().flatten().flatten()) {
+        let abandoned = entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX)
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|a| a > ABANDONED_AFTER));
+        if abandoned && let Err(e) = std::fs::remove_file(entry.path()) {
+            tracing::warn!(file = %entry.path().display(), error = %e, "cannot remove a killed write's file");
+        }
     }
 }
 
@@ -133,5 +158,24 @@ mod tests {
         std::fs::write(cache.path(&key), b"not a wav").unwrap();
         assert!(cache.get(&key).is_none());
         assert!(!cache.path(&key).exists());
+    }
+
+    #[test]
+    fn opening_removes_only_old_unfinished_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = SegmentCache::open(dir.path()).unwrap();
+        let key = SegmentKey::new(&voice("1"), "", "Hello.");
+        cache.put(&key, &Audio { sample_rate: 22050, samples: vec![0.5] }).unwrap();
+        let folder = cache.path(&key).parent().unwrap().to_owned();
+        let (abandoned, writing) = (folder.join(".tmpAbC123"), folder.join(".tmpXyZ789"));
+        for path in [&abandoned, &writing] {
+            std::fs::write(path, b"half a segment").unwrap();
+        }
+        let old = std::time::SystemTime::now() - 2 * ABANDONED_AFTER;
+        std::fs::File::options().write(true).open(&abandoned).unwrap().set_modified(old).unwrap();
+        let cache = SegmentCache::open(dir.path()).unwrap();
+        assert!(!abandoned.exists(), "an old unfinished write is removed");
+        assert!(writing.exists(), "a write that may be under way is kept");
+        assert!(cache.contains(&key), "segments are kept");
     }
 }
