@@ -27,7 +27,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search setup-fuzz bench-fuzz
 
 help:
 	@echo 'Dateline make targets:'
@@ -46,6 +46,8 @@ help:
 	@echo '  make bench-export  static export of 1,000 and 10,000 articles against Hugo -> docs/BENCHMARKS.md'
 	@echo '  make bench-memory  memory of a server with 10,000 articles -> docs/BENCHMARKS.md'
 	@echo '  make bench-search  search index time and query latency -> docs/BENCHMARKS.md'
+	@echo '  make setup-fuzz  the nightly toolchain and cargo-fuzz (fuzzing only)'
+	@echo '  make bench-fuzz  run each fuzz target $(FUZZ_SECONDS) s (FUZZ_SECONDS=...) -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -175,6 +177,19 @@ bench-memory: setup build
 
 bench-search: setup-rust
 	python3 bench/search.py
+
+# Fuzzing needs nightly (libFuzzer, sanitizers); fuzz/ is its own workspace,
+# so normal builds and `make test` never do.
+FUZZ_SECONDS ?= 60
+
+setup-fuzz: setup-rust
+	@rustup toolchain list | grep -q '^nightly' || { \
+	  echo 'setup: rustup toolchain install nightly'; rustup toolchain install nightly --profile minimal; }
+	@cargo fuzz --version >/dev/null 2>&1 || { \
+	  echo 'setup: installing cargo-fuzz'; cargo install cargo-fuzz --locked; }
+
+bench-fuzz: setup-fuzz
+	python3 bench/fuzz.py --seconds $(FUZZ_SECONDS)
 
 bench-images: setup-rust
 	cargo run --release -p dateline-store --example prepare_image -- --write docs/BENCHMARKS.md
