@@ -28,7 +28,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 BROWSER_DIR := tests/browser
 BROWSER_STAMP := $(BROWSER_DIR)/node_modules/.dateline-setup
 
-.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search bench-weights bench-report setup-bench bench-load
+.PHONY: help setup setup-apt setup-rust setup-node setup-python build demo test clean-demo bench-narration bench-demo bench-images bench-serve bench-api bench-export bench-memory bench-search bench-weights bench-report setup-bench bench-load setup-fuzz bench-fuzz
 
 help:
 	@echo 'Dateline make targets:'
@@ -50,6 +50,8 @@ help:
 	@echo '  make bench-weights  page weights, full and lite, as a phone loads them -> docs/BENCHMARKS.md'
 	@echo '  make bench-report  all of the comparisons above in one run, a summary and plots -> docs/BENCHMARKS.md'
 	@echo '  make bench-load  wrk load and overload on 10,000 articles -> docs/BENCHMARKS.md'
+	@echo '  make setup-fuzz  the nightly toolchain and cargo-fuzz (fuzzing only)'
+	@echo '  make bench-fuzz  run each fuzz target $(FUZZ_SECONDS) s (FUZZ_SECONDS=...) -> docs/BENCHMARKS.md'
 	@echo ''
 	@echo 'Variables: CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)'
 	@echo '           DEMO_DATA=$(DEMO_DATA) DEMO_LISTEN=$(DEMO_LISTEN)'
@@ -201,6 +203,19 @@ bench-search: setup-rust
 
 bench-weights: setup build
 	python3 bench/weights.py
+
+# Fuzzing needs nightly (libFuzzer, sanitizers); fuzz/ is its own workspace,
+# so normal builds and `make test` never do.
+FUZZ_SECONDS ?= 60
+
+setup-fuzz: setup-rust
+	@rustup toolchain list | grep -q '^nightly' || { \
+	  echo 'setup: rustup toolchain install nightly'; rustup toolchain install nightly --profile minimal; }
+	@cargo fuzz --version >/dev/null 2>&1 || { \
+	  echo 'setup: installing cargo-fuzz'; cargo install cargo-fuzz --locked; }
+
+bench-fuzz: setup-fuzz
+	python3 bench/fuzz.py --seconds $(FUZZ_SECONDS)
 
 bench-images: setup-rust
 	cargo run --release -p dateline-store --example prepare_image -- --write docs/BENCHMARKS.md

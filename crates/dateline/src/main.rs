@@ -1,5 +1,6 @@
 //! `dateline`: one binary runs the whole newsroom.
 
+mod archive;
 mod cli;
 mod config;
 mod demo;

@@ -6,8 +6,8 @@ use std::sync::Mutex;
 
 use jiff::Timestamp;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
-use tantivy::directory::MmapDirectory;
 use tantivy::directory::error::LockError;
+use tantivy::directory::{Directory, DirectoryLock, INDEX_WRITER_LOCK, MmapDirectory};
 use tantivy::query::{AllQuery, Query};
 use tantivy::schema::{
     Field, INDEXED, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
@@ -79,6 +79,11 @@ pub struct SearchIndex {
     held: Mutex<HashMap<String, i64>>,
 }
 
+/// The index's writer lock, held by a process that does not use the index.
+pub struct IndexLock {
+    _held: DirectoryLock,
+}
+
 /// One page of results.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -114,6 +119,22 @@ impl SearchIndex {
             }
         };
         Self::with_index(dir, index, fields)
+    }
+
+    /// Takes the index's writer lock without opening the index, for a process
+    /// that must be sure no server holds the data folder (`dateline restore`):
+    /// `Busy` while one does, `None` when there is no index folder. The lock
+    /// lasts as long as the returned value.
+    pub fn lock_unused(dir: &Path) -> Result<Option<IndexLock>, SearchError> {
+        if !dir.is_dir() {
+            return Ok(None);
+        }
+        let directory = MmapDirectory::open(dir).map_err(|e| SearchError::Index(dir.to_owned(), e.into()))?;
+        match directory.acquire_lock(&INDEX_WRITER_LOCK) {
+            Ok(lock) => Ok(Some(IndexLock { _held: lock })),
+            Err(LockError::LockBusy) => Err(SearchError::Busy(dir.to_owned())),
+            Err(LockError::IoError(e)) => Err(SearchError::Io(dir.to_owned(), std::io::Error::other(e.to_string()))),
+        }
     }
 
     /// An index in memory, filled from the store when first searched: for a
@@ -473,6 +494,21 @@ mod tests {
         assert!(index.held().is_empty());
         index.update(&[doc("new", "en", "Fresh start", "Words.", 1)], &[]).unwrap();
         assert_eq!(index.search("fresh", now(), 0, 10).unwrap().total, 1);
+    }
+
+    #[test]
+    fn the_writer_lock_tells_whether_a_server_holds_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(SearchIndex::lock_unused(&dir.path().join("none")).unwrap().is_none(), "no folder, no server");
+        assert!(!dir.path().join("none").exists(), "and none is made");
+        let index = SearchIndex::open(dir.path()).unwrap();
+        assert!(matches!(SearchIndex::lock_unused(dir.path()), Err(SearchError::Busy(_))));
+        drop(index);
+        let lock = SearchIndex::lock_unused(dir.path()).unwrap();
+        assert!(lock.is_some());
+        assert!(matches!(SearchIndex::open(dir.path()), Err(SearchError::Busy(_))), "held, no server can start");
+        drop(lock);
+        assert!(SearchIndex::open(dir.path()).is_ok());
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 pub use analysis::Analysis;
 pub use document::{Document, plain_text};
-pub use index::{Found, Hit, SearchIndex};
+pub use index::{Found, Hit, IndexLock, SearchIndex};
 pub use query::{MAX_QUERY_CHARS, clean};
 
 #[derive(Debug, thiserror::Error)]

@@ -7,6 +7,7 @@
 //! row points at them.
 
 pub mod accounts;
+pub mod backup;
 pub mod editorial;
 mod error;
 pub mod images;

@@ -1,11 +1,13 @@
 //! The command line: `dateline <command> --help` explains each one.
 
 mod apikey;
+mod backup;
 mod breaking;
 mod export;
 pub mod import;
 mod narrate;
 mod reindex;
+mod restore;
 mod serve;
 mod user;
 mod webhook;
@@ -112,6 +114,21 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: u16,
     },
+    /// Copy the database, media and lexicon into one file, consistently, even while a server serves and writes.
+    Backup {
+        /// The file to write, e.g. site-2026-11-25.tar.gz (replaced only once the new one is complete).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Restore a backup into the data folder (checked whole first; refused while a server uses the folder).
+    Restore {
+        /// A file written by `dateline backup`.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace a data folder that is not empty (everything in it goes).
+        #[arg(long)]
+        force: bool,
+    },
     /// Rebuild the search index from the store (a running server keeps it up to date by itself).
     Reindex,
     /// Show the background job queue: what waits, runs, failed and why.
@@ -165,6 +182,14 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export { out, base_url, force, jobs } => {
             let config = Config::resolve(file, None, cli.data)?;
             export::run(config, &out, base_url, force, jobs.into()).await?;
+        }
+        Command::Backup { file: out } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            backup::run(&config, &out).await?;
+        }
+        Command::Restore { file: backup, force } => {
+            let config = Config::resolve(file, None, cli.data)?;
+            restore::run(&config, &backup, force).await?;
         }
         Command::Reindex => {
             let config = Config::resolve(file, None, cli.data)?;
