@@ -238,9 +238,11 @@ by the same `espeak-ng`), in the same run.
 Neural voice against the reference: **{py_rtf / rtf:.2f}×** its speed (higher is faster; target ≥ 1).
 One-sentence edit re-narrated in **{edit_wall:.2f} s** (target < 1.5 s).
 
-Narration time against article length (same run; the {words}-word article is the one above):
+Narration time against article length (same run; the {words}-word article is the one above; wall
+times, while the speed above compares real-time factors, as the two make slightly different audio
+lengths from the same text):
 
-| words | Dateline, neural | Python + onnxruntime | speed against the reference | Dateline, eSpeak NG |
+| words | Dateline, neural | Python + onnxruntime | wall time, reference ÷ Dateline | Dateline, eSpeak NG |
 |---|---|---|---|---|
 {sweep}
 
