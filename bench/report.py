@@ -5,7 +5,7 @@ export against Hugo, narration against Python + onnxruntime, memory, page
 weights — rewrites their sections of docs/BENCHMARKS.md and its plots, and
 puts a summary of the ratios, all from this run, at the top.
 
-Run: make bench-report   (about 15 minutes on 2 cores)
+Run: make bench-report   (about 5 minutes on a quiet 2-core machine)
 """
 
 import os
