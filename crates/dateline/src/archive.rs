@@ -135,6 +135,29 @@ impl<T: Write> Write for Summing<'_, T> {
 }
 
 /// Size and SHA-256 of a whole file.
+/// Runs `job` on a blocking thread; Ctrl-C sets the flag it is handed (it
+/// stops at its next read and cleans up) and waits for it, then fails with
+/// `interrupted`. `Ok(Err(_))` is the job's own failure; `Err(_)` a panic.
+pub async fn cancellable<T: Send + 'static>(
+    job: impl FnOnce(&AtomicBool) -> T + Send + 'static,
+    interrupted: impl FnOnce() -> String,
+) -> Result<std::result::Result<T, tokio::task::JoinError>> {
+    let cancel = std::sync::Arc::new(AtomicBool::new(false));
+    let task = {
+        let cancel = cancel.clone();
+        tokio::task::spawn_blocking(move || job(&cancel))
+    };
+    tokio::pin!(task);
+    tokio::select! {
+        done = &mut task => Ok(done),
+        _ = tokio::signal::ctrl_c() => {
+            cancel.store(true, Ordering::Relaxed);
+            let _ = task.await;
+            bail!("{}", interrupted());
+        }
+    }
+}
+
 pub fn sum_file(path: &std::path::Path, cancel: &AtomicBool) -> io::Result<FileSum> {
     let mut reader = Summing::new(std::fs::File::open(path)?, cancel);
     io::copy(&mut reader, &mut io::sink())?;

@@ -14,8 +14,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -72,20 +71,14 @@ pub async fn run(config: &Config, out: &Path) -> Result<()> {
         created: created.to_string(),
         files: BTreeMap::new(),
     };
-    let cancel = Arc::new(AtomicBool::new(false));
-    let task = {
-        let (out, cancel) = (out.to_owned(), cancel.clone());
-        tokio::task::spawn_blocking(move || write(manifest, &plan, &out, &cancel))
-    };
-    tokio::pin!(task);
-    let written = tokio::select! {
-        done = &mut task => done,
-        _ = tokio::signal::ctrl_c() => {
-            // The writer stops at its next read and removes its temporary file.
-            cancel.store(true, Ordering::Relaxed);
-            let _ = task.await;
-            bail!("interrupted: no backup was written");
-        }
+    let written = {
+        let out = out.to_owned();
+        // The writer stops at its next read and removes its temporary file.
+        archive::cancellable(
+            move |cancel| write(manifest, &plan, &out, cancel),
+            || "interrupted: no backup was written".to_owned(),
+        )
+        .await?
     };
     let written = written
         .context("the backup stopped")?
@@ -190,6 +183,8 @@ fn header(size: u64, mtime: u64) -> tar::Header {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::Ordering;
+
     use super::*;
 
     #[test]

@@ -11,8 +11,7 @@ use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, Result, bail};
 use dateline_search::{SearchError, SearchIndex};
@@ -52,19 +51,13 @@ pub async fn run(config: &Config, file: &Path, force: bool) -> Result<()> {
         .tempdir_in(&folder)
         .with_context(|| format!("cannot write in {}", folder.display()))?;
 
-    let cancel = Arc::new(AtomicBool::new(false));
-    let task = {
-        let (into, cancel) = (staging.path().to_owned(), cancel.clone());
-        tokio::task::spawn_blocking(move || unpack(reader, &into, &cancel))
-    };
-    tokio::pin!(task);
-    let unpacked = tokio::select! {
-        done = &mut task => done,
-        _ = tokio::signal::ctrl_c() => {
-            cancel.store(true, Ordering::Relaxed);
-            let _ = task.await;
-            bail!("interrupted: {} is unchanged", data.display());
-        }
+    let unpacked = {
+        let into = staging.path().to_owned();
+        archive::cancellable(
+            move |cancel| unpack(reader, &into, cancel),
+            || format!("interrupted: {} is unchanged", data.display()),
+        )
+        .await?
     };
     let manifest = unpacked.context("the restore stopped")?.with_context(|| {
         format!("{} is not a usable Dateline backup; {} is unchanged", file.display(), data.display())
