@@ -3,14 +3,14 @@
 #![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 
 use dateline_core::markdown::{NoImages, render};
-use dateline_core::{Article, Contributor, ContributorKind, Language, Role, Section, Slug, Status};
+use dateline_core::{Article, Contributor, ContributorKind, Language, Role, Section, Status};
 use dateline_store::accounts::NewUser;
 use dateline_store::editorial::{KeptDraft, SaveRefused};
 use dateline_store::{Accounts, Editorial, SqliteStore, Store};
 
-fn slug(s: &str) -> Slug {
-    Slug::parse(s).unwrap()
-}
+#[allow(dead_code)] // Each test file uses a part of them.
+mod fixtures;
+use fixtures::slug;
 
 fn article(s: &str, headline: &str) -> Article {
     Article {
@@ -52,6 +52,7 @@ async fn setup() -> (tempfile::TempDir, SqliteStore, i64) {
 #[tokio::test]
 async fn every_save_is_a_revision_and_stale_saves_are_refused() {
     let (_dir, store, me) = setup().await;
+
     assert_eq!(store.save_revision(None, &article("a", "One"), "{\"headline\":\"One\"}", me, 0).await.unwrap(), Ok(1));
     assert_eq!(
         store.save_revision(Some("a"), &article("a", "Two"), "{\"headline\":\"Two\"}", me, 1).await.unwrap(),

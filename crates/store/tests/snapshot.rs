@@ -6,24 +6,15 @@
 use std::sync::Arc;
 
 use dateline_core::markdown::{self, NoImages};
-use dateline_core::{
-    Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Role, Section, Slug, Status,
-};
+use dateline_core::{Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Role, Section, Status};
 use dateline_store::accounts::NewUser;
 use dateline_store::images::inspect;
 use dateline_store::{Accounts, ArticleQuery, Editorial, NewMedia, NewNarration, SnapshotStore, SqliteStore, Store};
 use jiff::{Timestamp, ToSpan};
 
-fn slug(s: &str) -> Slug {
-    Slug::parse(s).unwrap()
-}
-
-fn png() -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(16, 9, image::Rgb([10, 120, 200]));
-    let mut out = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).unwrap();
-    out
-}
+#[allow(dead_code)] // Each test file uses a part of them.
+mod fixtures;
+use fixtures::{png, slug};
 
 /// Articles across sections, bylines, tags, languages, times and statuses,
 /// two of them at the same second (ordered by id).

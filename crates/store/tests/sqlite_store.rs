@@ -3,21 +3,14 @@
 #![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 
 use dateline_core::markdown::{self, NoImages};
-use dateline_core::{Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Section, Slug, Status};
+use dateline_core::{Article, BreakingNews, Contributor, ContributorKind, Language, LeadImage, Section, Status};
 use dateline_store::images::inspect;
 use dateline_store::{ArticleQuery, NewMedia, NewNarration, SqliteStore, Store};
 use jiff::{Timestamp, ToSpan};
 
-fn slug(s: &str) -> Slug {
-    Slug::parse(s).unwrap()
-}
-
-fn png() -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(16, 9, image::Rgb([10, 120, 200]));
-    let mut out = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png).unwrap();
-    out
-}
+#[allow(dead_code)] // Each test file uses a part of them.
+mod fixtures;
+use fixtures::{png, slug};
 
 fn article(slug_text: &str, headline: &str, published: &str) -> Article {
     Article {
@@ -58,6 +51,7 @@ async fn seeded() -> (tempfile::TempDir, SqliteStore) {
 #[tokio::test]
 async fn an_article_round_trips_with_its_media() {
     let (_dir, store) = seeded().await;
+
     let bytes = png();
     let media = store.put_media(NewMedia::image(bytes.clone(), inspect(&bytes).unwrap())).await.unwrap();
     assert_eq!((media.width, media.height, media.content_type.as_str()), (16, 9, "image/png"));

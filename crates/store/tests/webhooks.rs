@@ -5,13 +5,13 @@
 #![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 
 use dateline_core::markdown::{NoImages, render};
-use dateline_core::{Article, Contributor, ContributorKind, Language, Section, Slug, Status};
+use dateline_core::{Article, Contributor, ContributorKind, Language, Section, Status};
 use dateline_store::{SqliteStore, Store, Webhooks};
 use jiff::{SignedDuration, Timestamp};
 
-fn slug(s: &str) -> Slug {
-    Slug::parse(s).unwrap()
-}
+#[allow(dead_code)] // Each test file uses a part of them.
+mod fixtures;
+use fixtures::slug;
 
 fn article(s: &str, headline: &str, status: Status, published: Option<Timestamp>) -> Article {
     Article {
@@ -63,6 +63,7 @@ async fn drain(store: &SqliteStore, now: Timestamp) -> Vec<(String, String)> {
 #[tokio::test]
 async fn changes_become_events_in_order_and_only_real_changes_count() {
     let (_dir, store) = setup().await;
+
     let now = Timestamp::now();
     let live = |h: &str| article("a", h, Status::Published, Some(now - SignedDuration::from_hours(1)));
     store.save_article(&article("a", "Draft", Status::Draft, None)).await.unwrap();
