@@ -13,7 +13,7 @@ from pathlib import Path
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/dateline/target"))
 BIN = TARGET / "release/dateline"
 READY_LIMIT = 120
-WRK = ["wrk", "--threads", "2", "--duration", "10s", "--latency"]
+WRK = ["wrk", "--threads", "2", "--latency"]
 
 
 def require_bin() -> None:
@@ -54,9 +54,9 @@ def stop(process: subprocess.Popen, grace: float = 30) -> None:
         process.wait(timeout=10)
 
 
-def wrk(url: str, headers: list[str] = (), connections: int = 32) -> tuple[float, str]:
+def wrk(url: str, headers: list[str] = (), connections: int = 32, seconds: int = 10) -> tuple[float, str]:
     """(requests per second, p99 latency); exits if any answer failed."""
-    args = WRK + ["--connections", str(connections)] + [a for h in headers for a in ("--header", h)] + [url]
+    args = WRK + ["--duration", f"{seconds}s", "--connections", str(connections)] + [a for h in headers for a in ("--header", h)] + [url]
     out = subprocess.run(args, capture_output=True, text=True, timeout=60, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)

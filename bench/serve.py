@@ -6,7 +6,10 @@ Starts `dateline demo` (release build, narration workers off so nothing else
 competes for the CPU), takes the top story's page once (which also puts it
 in the page cache), writes those exact bytes to a folder, starts nginx on
 that folder, and runs wrk against each, in turn, at 8, 32, 128 and 256 connections: 2
-threads, 10 seconds each, no compression asked (both send the same bytes).
+threads, 5 seconds each, no compression asked (both send the same bytes).
+The whole sweep runs ROUNDS times, who goes first alternating, and each
+point reports the median round: these shared machines swing by a quarter
+from one ten-second run to the next, for nginx as much as for Dateline.
 Plots requests per second against connections (docs/plots/serving.svg). Bounded: every
 step has a time limit; only loopback is used. Writes the figures into
 docs/BENCHMARKS.md.
@@ -28,6 +31,8 @@ from benchlib import BIN, free_port, get, stop, wait_for, wrk
 from plots import line_chart
 
 CONNECTIONS = [8, 32, 128, 256]
+ROUNDS = 3
+SECONDS = 5
 
 
 
@@ -55,6 +60,16 @@ http {{
 }}
 """)
     return config
+
+
+def median_run(results: list[tuple[float, str]]) -> tuple[float, str]:
+    """The run with the median requests per second (its own p99 with it)."""
+    return sorted(results)[len(results) // 2]
+
+
+def spread(results: list[tuple[float, str]]) -> str:
+    rates = [rps for rps, _ in results]
+    return f"{min(rates) / 1000:.0f}k–{max(rates) / 1000:.0f}k"
 
 
 def main() -> dict:
@@ -87,31 +102,39 @@ def main() -> dict:
             wait_for(nginx_url)
             if get(nginx_url) != page:
                 sys.exit("nginx does not serve the same bytes")
-            sweep = []
-            for connections in CONNECTIONS:
-                ours = wrk(f"{base}/articles/{slug}", connections=connections)
-                theirs = wrk(nginx_url, connections=connections)
-                sweep.append((connections, ours, theirs))
-                print(f"{connections} connections: dateline {ours}, nginx {theirs}", flush=True)
+            runs = {c: ([], []) for c in CONNECTIONS}
+            for round_ in range(ROUNDS):
+                for connections in CONNECTIONS:
+                    turns = [(f"{base}/articles/{slug}", runs[connections][0]), (nginx_url, runs[connections][1])]
+                    for url, results in turns if round_ % 2 == 0 else reversed(turns):
+                        results.append(wrk(url, connections=connections, seconds=SECONDS))
+                    print(f"round {round_ + 1}, {connections} connections: dateline {runs[connections][0][-1]}, "
+                          f"nginx {runs[connections][1][-1]}", flush=True)
+            sweep = [(c, median_run(ours), median_run(theirs), spread(ours), spread(theirs))
+                     for c, (ours, theirs) in runs.items()]
         finally:
             stop(server)
             if nginx:
                 stop(nginx)
-    ratios = [ours[0] / theirs[0] for _, ours, theirs in sweep]
-    plot = line_chart("serving", "A cached article page on loopback (wrk, 2 threads, 10 s)", "connections",
-                      "requests per second", {
-                          "Dateline (page cache)": [(c, ours[0]) for c, ours, _ in sweep],
-                          "nginx (same bytes from disk)": [(c, theirs[0]) for c, _, theirs in sweep],
+    ratios = [ours[0] / theirs[0] for _, ours, theirs, _, _ in sweep]
+    plot = line_chart("serving", f"A cached article page on loopback (wrk, 2 threads, median of {ROUNDS} × {SECONDS} s)",
+                      "connections", "requests per second", {
+                          "Dateline (page cache)": [(c, ours[0]) for c, ours, _, _, _ in sweep],
+                          "nginx (same bytes from disk)": [(c, theirs[0]) for c, _, theirs, _, _ in sweep],
                       }, log_x=True)
-    table = "\n".join(f"| {c} | {ours[0]:,.0f} | {ours[1]} | {theirs[0]:,.0f} | {theirs[1]} | **{ours[0] / theirs[0]:.2f}×** |"
-                      for c, ours, theirs in sweep)
+    table = "\n".join(f"| {c} | {ours[0]:,.0f} ({our_spread}) | {ours[1]} | {theirs[0]:,.0f} ({their_spread}) | {theirs[1]} "
+                      f"| **{ours[0] / theirs[0]:.2f}×** |"
+                      for c, ours, theirs, our_spread, their_spread in sweep)
     section = f"""<!-- serve:start -->
 ## Serving a cached article page
 
 Command: `make bench-serve` — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, release build,
 narration workers off, request log off (nginx's access log is off too). The top story's page ({len(page):,} bytes, uncompressed) from Dateline's
 page cache, against nginx-light serving the same bytes from a file, in the same run, taking turns;
-wrk with 2 threads, 10 s per point, on loopback (wrk shares the two cores with the server).
+wrk with 2 threads, {SECONDS} s per point, on loopback (wrk shares the two cores with the server).
+The sweep ran {ROUNDS} times, who goes first alternating; each point is the median round
+(requests/s with the range over the rounds in brackets), as single runs on this shared machine
+swing by up to a quarter.
 
 | connections | Dateline requests/s | Dateline p99 | nginx requests/s | nginx p99 | ratio |
 |---|---|---|---|---|---|

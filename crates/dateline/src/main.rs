@@ -12,6 +12,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// jemalloc, not glibc's malloc: under glibc the two async workers queue on
+/// malloc's arena locks whenever one frees what the other allocated (a
+/// response, a header map), which cost about 30% of the cached-page throughput.
+/// mimalloc was as fast but held half as much memory again (docs/BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     init_logs(args.log_format);

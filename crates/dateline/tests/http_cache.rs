@@ -44,6 +44,37 @@ fn pages_carry_validators_and_a_matching_etag_gets_304() {
 }
 
 #[test]
+fn kept_answers_carry_the_same_security_headers_as_the_first() {
+    let (_data, server) = newsroom_with_content();
+    const SECURITY: [&str; 4] =
+        ["content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy"];
+    for path in ["/articles/lake-towns-move", "/lite/articles/lake-towns-move"] {
+        let url = server.url(path);
+        let (status, first, _) = get_with_headers(&url, &[("Accept-Encoding", "gzip")]);
+        assert_eq!(status, 200, "{path}");
+        let (_, kept, _) = get_with_headers(&url, &[]);
+        let etag = header(&first, "etag").unwrap().to_owned();
+        let (status, not_modified, _) = get_with_headers(&url, &[("If-None-Match", &etag)]);
+        assert_eq!(status, 304, "{path}");
+        for name in SECURITY {
+            let sent = header(&first, name);
+            assert!(sent.is_some(), "{path}: the first answer has no {name}");
+            assert_eq!(header(&kept, name), sent, "{path}: {name} of a kept answer");
+            assert_eq!(header(&not_modified, name), sent, "{path}: {name} of a 304");
+        }
+        assert_eq!(header(&kept, "content-type"), header(&first, "content-type"), "{path}");
+        assert_eq!(header(&not_modified, "content-type"), None, "{path}: a 304 has no body to type");
+    }
+    let site = get_with_headers(&server.url("/articles/lake-towns-move"), &[]).1;
+    let lite = get_with_headers(&server.url("/lite/articles/lake-towns-move"), &[]).1;
+    assert_ne!(
+        header(&site, "content-security-policy"),
+        header(&lite, "content-security-policy"),
+        "the lite page keeps its own policy"
+    );
+}
+
+#[test]
 fn answers_come_compressed_as_the_client_asks() {
     let (_data, server) = newsroom_with_content();
     let url = server.url("/articles/lake-towns-move");

@@ -146,13 +146,7 @@ fn site_router(state: SharedState, cached: bool) -> Router {
         .merge(newsroom::routes().layer(no_store.clone()))
         .layer(timeout(30))
         .merge(newsroom::upload_routes().layer(timeout(600)).layer(no_store));
-    // Inside the error pages: only real 200 answers are kept.
-    let routes = if cached {
-        routes.layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
-    } else {
-        routes
-    };
-    routes
+    let routes = routes
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
         // gzip for text (HTML, CSS, JS, cues, feeds). Not audio: it is compressed
@@ -172,8 +166,15 @@ fn site_router(state: SharedState, cached: bool) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("interest-cohort=()"),
-        ))
-        .with_state(state)
+        ));
+    // Outermost: a hit skips every layer above, and what it keeps already
+    // carries their headers (only real 200 answers are kept).
+    let routes = if cached {
+        routes.layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
+    } else {
+        routes
+    };
+    routes.with_state(state)
 }
 
 /// How the public server guards itself.

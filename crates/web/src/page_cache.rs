@@ -14,7 +14,8 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -35,11 +36,27 @@ const MAX_ENTRY_BYTES: usize = 4 * 1024 * 1024;
 /// How stale the cache may be after a change by another process.
 const RECHECK: Duration = Duration::from_millis(100);
 
-#[derive(Default)]
 pub struct PageCache {
     state: Mutex<Entries>,
-    /// When the site version was last read; `None` forces a read (after a change here).
-    checked: Mutex<Option<Instant>>,
+    /// Milliseconds after `epoch` when the site version was last read; 0 forces
+    /// a read (after a change here). An atomic, not a lock: every hit reads it.
+    checked: AtomicU64,
+    epoch: Instant,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        Self { state: Mutex::default(), checked: AtomicU64::new(0), epoch: Instant::now() }
+    }
+}
+
+/// What the cache holds for a request.
+enum Lookup {
+    Hit(Arc<Cached>),
+    /// Not kept yet: render it, and keep it if the site is still at this version.
+    Miss(i64),
+    /// A timed change came due, or the version is unknown: render without keeping.
+    Stale,
 }
 
 #[derive(Default)]
@@ -48,14 +65,14 @@ struct Entries {
     version: Option<i64>,
     /// When a timed change makes them stale.
     valid_until: Option<Timestamp>,
-    by_key: HashMap<(String, &'static str), std::sync::Arc<Cached>>,
+    by_key: HashMap<(String, &'static str), Arc<Cached>>,
     bytes: usize,
 }
 
 struct Cached {
-    content_type: HeaderValue,
-    /// A page's own Content-Security-Policy (the lite edition's), kept with it.
-    content_security_policy: Option<HeaderValue>,
+    /// The rendered answer's headers (type, security policy and the rest), sent
+    /// again with every copy; length and encoding are set per copy.
+    headers: HeaderMap,
     cache_control: &'static str,
     etag: HeaderValue,
     last_modified: HeaderValue,
@@ -138,21 +155,22 @@ fn brotli(bytes: &[u8]) -> Bytes {
 }
 
 impl PageCache {
-    /// Whether the site version should be read again now.
+    /// Whether the site version should be read again now: true for one
+    /// request every [`RECHECK`], and for the next after a change here.
     fn due(&self) -> bool {
-        let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
-        match *checked {
-            Some(at) if at.elapsed() < RECHECK => false,
-            _ => {
-                *checked = Some(Instant::now());
-                true
-            }
+        // Never 0 (which means "read it now").
+        let now = self.epoch.elapsed().as_millis() as u64 + 1;
+        let last = self.checked.load(Ordering::Acquire);
+        if last != 0 && now.saturating_sub(last) < RECHECK.as_millis() as u64 {
+            return false;
         }
+        // Only one of the requests that find it due reads the version.
+        self.checked.compare_exchange(last, now, Ordering::AcqRel, Ordering::Acquire).is_ok()
     }
 
     /// A request here may have changed the site: read the version next time.
     fn changed_here(&self) {
-        *self.checked.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.checked.store(0, Ordering::Release);
     }
 
     /// Drops everything when the site changed or a timed change came due.
@@ -165,15 +183,6 @@ impl PageCache {
         stale
     }
 
-    /// The version the entries belong to, unless a timed change came due.
-    fn current(&self, now: Timestamp) -> Option<i64> {
-        let entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if entries.valid_until.is_some_and(|t| now >= t) {
-            return None;
-        }
-        entries.version
-    }
-
     fn set_valid_until(&self, version: i64, until: Option<Timestamp>) {
         let mut entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if entries.version == Some(version) {
@@ -181,12 +190,18 @@ impl PageCache {
         }
     }
 
-    fn get(&self, key: &(String, &'static str)) -> Option<std::sync::Arc<Cached>> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).by_key.get(key).cloned()
+    /// One lock per request: a hit, or the version a render would be kept at.
+    fn lookup(&self, key: &(String, &'static str), now: Timestamp) -> Lookup {
+        let entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        match entries.version {
+            Some(_) if entries.valid_until.is_some_and(|t| now >= t) => Lookup::Stale,
+            Some(version) => entries.by_key.get(key).map_or(Lookup::Miss(version), |c| Lookup::Hit(c.clone())),
+            None => Lookup::Stale,
+        }
     }
 
     /// Keeps an entry rendered at `version`, unless the site moved on meanwhile.
-    fn put(&self, version: i64, key: (String, &'static str), cached: std::sync::Arc<Cached>) {
+    fn put(&self, version: i64, key: (String, &'static str), cached: Arc<Cached>) {
         let mut entries = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if entries.version != Some(version) {
             return;
@@ -215,7 +230,7 @@ pub async fn serve(State(state): State<SharedState>, request: Request, next: Nex
         return next.run(request).await;
     }
     let now = Timestamp::now();
-    let version = if state.page_cache.due() {
+    if state.page_cache.due() {
         let Ok(version) = state.store.site_version().await else {
             state.page_cache.changed_here();
             return next.run(request).await;
@@ -224,31 +239,32 @@ pub async fn serve(State(state): State<SharedState>, request: Request, next: Nex
             let until = state.store.next_timed_change(now).await.ok().flatten();
             state.page_cache.set_valid_until(version, until);
         }
-        version
-    } else {
-        match state.page_cache.current(now) {
-            Some(version) => version,
-            None => {
-                state.page_cache.changed_here();
-                return next.run(request).await;
-            }
-        }
-    };
+    }
     let text_size = TextSize::from_cookie_header(request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()));
     let key = (request.uri().path_and_query().map(|p| p.as_str()).unwrap_or(path).to_owned(), text_size.as_str());
     let is_head = request.method() == Method::HEAD;
-    if let Some(cached) = state.page_cache.get(&key) {
-        state.metrics.cache_hit();
-        return answer(&cached, request.headers(), is_head);
-    }
+    let version = match state.page_cache.lookup(&key, now) {
+        Lookup::Hit(cached) => {
+            state.metrics.cache_hit();
+            return answer(&cached, request.headers(), is_head);
+        }
+        Lookup::Miss(version) => version,
+        Lookup::Stale => {
+            state.page_cache.changed_here();
+            return next.run(request).await;
+        }
+    };
     let headers = request.headers().clone();
     if is_head {
         // A HEAD answer has no body to keep.
         return next.run(request).await;
     }
+    // Rendered plain: the cache compresses it once for every reader.
+    let mut request = request;
+    request.headers_mut().remove(header::ACCEPT_ENCODING);
     match keepable(next.run(request).await).await {
         Ok(cached) => {
-            let cached = std::sync::Arc::new(cached);
+            let cached = Arc::new(cached);
             let response = answer(&cached, &headers, is_head);
             state.metrics.cache_miss();
             state.page_cache.put(version, key, cached);
@@ -261,17 +277,15 @@ pub async fn serve(State(state): State<SharedState>, request: Request, next: Nex
 /// A rendered 200 answer of a kind worth keeping, read whole; any other
 /// answer comes back untouched.
 async fn keepable(response: Response) -> Result<Cached, Response> {
-    let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
-    let cache_control = content_type.as_ref().and_then(|v| v.to_str().ok()).and_then(cache_control);
-    let (Some(content_type), Some(cache_control), StatusCode::OK) = (content_type, cache_control, response.status())
-    else {
+    let content_type = response.headers().get(header::CONTENT_TYPE);
+    let cache_control = content_type.and_then(|v| v.to_str().ok()).and_then(cache_control);
+    let (Some(cache_control), StatusCode::OK) = (cache_control, response.status()) else {
         return Err(response);
     };
     if response.headers().contains_key(header::CONTENT_ENCODING) || response.headers().contains_key(header::SET_COOKIE)
     {
         return Err(response);
     }
-    let content_security_policy = response.headers().get(header::CONTENT_SECURITY_POLICY).cloned();
     let (parts, body) = response.into_parts();
     let identity = match axum::body::to_bytes(body, MAX_ENTRY_BYTES).await {
         Ok(bytes) => bytes,
@@ -286,9 +300,11 @@ async fn keepable(response: Response) -> Result<Cached, Response> {
         return Err(Response::from_parts(parts, Body::from(identity)));
     };
     let now = httpdate::fmt_http_date(std::time::SystemTime::now());
+    let mut headers = parts.headers;
+    headers.remove(header::CONTENT_LENGTH);
+    headers.remove(header::TRANSFER_ENCODING);
     Ok(Cached {
-        content_type,
-        content_security_policy,
+        headers,
         cache_control,
         etag: HeaderValue::from_str(&format!("\"{tag}\"")).unwrap_or(HeaderValue::from_static("\"\"")),
         last_modified: HeaderValue::from_str(&now).unwrap_or(HeaderValue::from_static("")),
@@ -304,7 +320,11 @@ fn answer(cached: &Cached, request: &HeaderMap, is_head: bool) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|tags| tags.split(',').any(|t| t.trim().trim_start_matches("W/") == cached.etag));
     let mut response = if matches {
-        StatusCode::NOT_MODIFIED.into_response()
+        let mut response = StatusCode::NOT_MODIFIED.into_response();
+        let h = response.headers_mut();
+        h.clone_from(&cached.headers);
+        h.remove(header::CONTENT_TYPE);
+        response
     } else {
         let encoding = choose_encoding(request);
         let body = match encoding {
@@ -312,10 +332,11 @@ fn answer(cached: &Cached, request: &HeaderMap, is_head: bool) -> Response {
             Encoding::Gzip => cached.gzip.clone(),
             Encoding::Identity => cached.identity.clone(),
         };
-        let mut response = if is_head { Response::new(Body::empty()) } else { Response::new(Body::from(body.clone())) };
+        let length = body.len();
+        let mut response = Response::new(if is_head { Body::empty() } else { Body::from(body) });
         let h = response.headers_mut();
-        h.insert(header::CONTENT_TYPE, cached.content_type.clone());
-        h.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        h.clone_from(&cached.headers);
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
         match encoding {
             Encoding::Brotli => {
                 h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
@@ -328,9 +349,6 @@ fn answer(cached: &Cached, request: &HeaderMap, is_head: bool) -> Response {
         response
     };
     let h = response.headers_mut();
-    if let Some(policy) = &cached.content_security_policy {
-        h.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
-    }
     h.insert(header::ETAG, cached.etag.clone());
     h.insert(header::LAST_MODIFIED, cached.last_modified.clone());
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cached.cache_control));
