@@ -169,7 +169,7 @@ bench-demo: setup build
 
 # Only the benchmarks need these: wrk drives load, nginx and hugo are yardsticks,
 # matplotlib draws the plots.
-BENCH_APT_PACKAGES := wrk nginx-light hugo
+BENCH_APT_PACKAGES := wrk nginx-light hugo e2fsprogs mount
 MATPLOTLIB := matplotlib==3.10.8
 
 setup-bench: setup

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use dateline_core::{Article, BreakingNews, Contributor, MediaInfo, Section, Slug};
+use futures_util::TryStreamExt;
 use jiff::Timestamp;
 use sqlx::Row;
 
@@ -38,6 +39,11 @@ pub struct SnapshotStore {
     articles: HashMap<String, Article>,
     /// Published articles, newest first (by published time, then id).
     listed: Vec<Listed>,
+    /// Positions in `listed`, by section and by contributor: most lists name
+    /// one, and scanning every article for each of a large export's ~2,000
+    /// list pages showed in its profile.
+    by_section: HashMap<Slug, Vec<usize>>,
+    by_contributor: HashMap<Slug, Vec<usize>>,
     media: HashMap<String, MediaInfo>,
     narrations: HashMap<String, NarrationRecord>,
     breaking: Option<BreakingNews>,
@@ -77,18 +83,19 @@ impl SnapshotStore {
 
         // The columns of both `SELECT *` (for the article) and the list query (for its teaser);
         // unsorted, as sorting whole rows (bodies included) in SQLite costs more than sorting here.
-        let article_rows = sqlx::query(
+        let mut article_rows = sqlx::query(
             "SELECT a.*, s.name AS section_name, m.content_type AS media_content_type, m.width AS media_width,
                     m.height AS media_height, m.bytes AS media_bytes, m.variants AS media_variants
              FROM articles a
              JOIN sections s ON s.slug = a.section
              LEFT JOIN media m ON m.key = a.lead_media",
         )
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut articles = HashMap::with_capacity(article_rows.len());
-        let mut listed = Vec::with_capacity(article_rows.len());
-        for row in &article_rows {
+        .fetch(&mut *tx);
+        let mut articles = HashMap::new();
+        let mut listed = Vec::new();
+        // Each row is decoded as it comes, while SQLite's thread reads the next.
+        while let Some(row) = article_rows.try_next().await? {
+            let row = &row;
             let id: i64 = row.try_get("id")?;
             let article_tags = tags.remove(&id).unwrap_or_default();
             let article_bylines = bylines.remove(&id).unwrap_or_default();
@@ -105,6 +112,7 @@ impl SnapshotStore {
             let article = rows::article(row, article_tags, article_bylines)?;
             articles.insert(row.try_get("slug")?, article);
         }
+        drop(article_rows);
         listed.sort_unstable_by_key(|a| std::cmp::Reverse((a.published_ts, a.id)));
 
         let media = sqlx::query("SELECT * FROM media").fetch_all(&mut *tx).await?;
@@ -133,11 +141,44 @@ impl SnapshotStore {
             corrections.entry(row.try_get("slug")?).or_default().push(rows::correction(row)?);
         }
         tx.commit().await?;
-        Ok(Self { inner, sections, contributors, articles, listed, media, narrations, breaking, corrections })
+        let mut by_section: HashMap<Slug, Vec<usize>> = HashMap::new();
+        let mut by_contributor: HashMap<Slug, Vec<usize>> = HashMap::new();
+        for (position, article) in listed.iter().enumerate() {
+            by_section.entry(article.summary.section.clone()).or_default().push(position);
+            for contributor in &article.contributors {
+                by_contributor.entry(contributor.clone()).or_default().push(position);
+            }
+        }
+        Ok(Self {
+            inner,
+            sections,
+            contributors,
+            articles,
+            listed,
+            by_section,
+            by_contributor,
+            media,
+            narrations,
+            breaking,
+            corrections,
+        })
     }
 
     fn live(&self, now: Timestamp) -> impl Iterator<Item = &Listed> {
         self.listed.iter().filter(move |a| a.published_ts <= now.as_second())
+    }
+
+    /// The live articles a query may match, newest first: those of its
+    /// section or contributor when it names one, else all.
+    fn candidates<'a>(&'a self, q: &ArticleQuery) -> Box<dyn Iterator<Item = &'a Listed> + 'a> {
+        let index = match (&q.section, &q.contributor) {
+            (Some(section), _) => self.by_section.get(section),
+            (None, Some(contributor)) => self.by_contributor.get(contributor),
+            (None, None) => return Box::new(self.live(q.now)),
+        };
+        let now = q.now.as_second();
+        let positions = index.map(Vec::as_slice).unwrap_or_default();
+        Box::new(positions.iter().map(|&p| &self.listed[p]).filter(move |a| a.published_ts <= now))
     }
 }
 
@@ -193,7 +234,7 @@ impl Store for SnapshotStore {
     async fn list_articles(&self, q: &ArticleQuery) -> Result<Page<ArticleSummary>> {
         let mut total = 0;
         let mut items = Vec::new();
-        for article in self.live(q.now).filter(|a| a.matches(q)) {
+        for article in self.candidates(q).filter(|a| a.matches(q)) {
             if total >= q.offset as u64 && items.len() < q.limit as usize {
                 items.push(article.summary.clone());
             }

@@ -103,6 +103,14 @@ async fn every_list_query_answers_as_sqlite_does() {
         ArticleQuery { section: Some(slug("empty")), ..latest() },
         ArticleQuery { contributor: Some(slug("desk")), ..latest() },
         ArticleQuery { contributor: Some(slug("amara-osei")), section: Some(slug("world")), ..latest() },
+        ArticleQuery { contributor: Some(slug("nobody")), ..latest() },
+        ArticleQuery {
+            section: Some(slug("climate")),
+            since: Some("2026-11-19T08:00:00Z".parse().unwrap()),
+            ..latest()
+        },
+        ArticleQuery { contributor: Some(slug("desk")), limit: 1, offset: 1, ..latest() },
+        ArticleQuery { section: Some(slug("climate")), ..ArticleQuery::latest(now + (60 * 24).hours(), 10) },
         ArticleQuery { tag: Some("rivers".into()), ..latest() },
         ArticleQuery { tag: Some("Rivers".into()), ..latest() },
         ArticleQuery { language: Some("sw".into()), ..latest() },

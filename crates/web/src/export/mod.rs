@@ -151,23 +151,12 @@ pub async fn export(
     // The 404 page is made below; its canonical link names itself.
     frontier.lock().seen.insert("/404.html".to_owned());
 
-    // Made here, not by a route: the search page and its index, and the 404 page.
-    let search_html = search::page(&job.state).await?;
-    let search_index = search::index(&job.state).await?;
-    let not_found = render(&job, "/404.html", StatusCode::NOT_FOUND).await?;
-    for (path, bytes, is_html) in [
-        ("search/index.html".to_owned(), search_html.into_bytes(), true),
-        (search::INDEX_FILE.to_owned(), search_index, false),
-        ("404.html".to_owned(), not_found, true),
-    ] {
-        let self_url = format!("/{}", path.trim_end_matches("index.html"));
-        let outcome = finish(&job, path, self_url, bytes, is_html).await?;
-        frontier.lock().record(outcome);
-    }
     let seeds = seeds(&job.state).await?;
     {
         let mut found = frontier.lock();
         seeds.into_iter().for_each(|url| found.enqueue(url));
+        // The files no route makes count as busy until written, so no worker stops before their links are in.
+        found.busy += UNROUTED;
     }
 
     // A few workers take URLs from the shared frontier until it is empty and
@@ -176,6 +165,7 @@ pub async fn export(
     for _ in 0..options.concurrency.max(1) {
         workers.spawn(work(job.clone(), frontier.clone()));
     }
+    workers.spawn(unrouted(job.clone(), frontier.clone()));
     let mut ticks = tokio::time::interval(PROGRESS_EVERY);
     loop {
         tokio::select! {
@@ -223,7 +213,10 @@ struct Crawl {
 
 impl Crawl {
     fn enqueue(&mut self, url: String) {
-        if self.seen.insert(url.clone()) {
+        // Most links (every page's header and footer) are seen already: look
+        // before copying, as this runs under the lock all workers share.
+        if !self.seen.contains(&url) {
+            self.seen.insert(url.clone());
             self.queue.push_back(url);
         }
     }
@@ -297,6 +290,30 @@ impl Frontier {
         }
         result
     }
+}
+
+/// How many files [`unrouted`] makes.
+const UNROUTED: usize = 3;
+
+/// The files made here, not by a route: the search page and its index, and
+/// the 404 page. Made beside the workers, as the index reads every article.
+async fn unrouted(job: Arc<Job>, frontier: Arc<Frontier>) -> Result<(), ExportError> {
+    let page = search::page(&job.state).await.map(String::into_bytes).map_err(ExportError::from);
+    frontier.finish(keep_unrouted(&job, "search/index.html", page, true).await)?;
+    let index = search::index(&job.state).await.map_err(ExportError::from);
+    frontier.finish(keep_unrouted(&job, search::INDEX_FILE, index, false).await)?;
+    let not_found = render(&job, "/404.html", StatusCode::NOT_FOUND).await;
+    frontier.finish(keep_unrouted(&job, "404.html", not_found, true).await)
+}
+
+async fn keep_unrouted(
+    job: &Job,
+    path: &str,
+    made: Result<Vec<u8>, ExportError>,
+    is_html: bool,
+) -> Result<Outcome, ExportError> {
+    let self_url = format!("/{}", path.trim_end_matches("index.html"));
+    finish(job, path.to_owned(), self_url, made?, is_html).await
 }
 
 /// One worker: exports URLs until the frontier is done (or another worker failed).
