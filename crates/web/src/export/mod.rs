@@ -148,7 +148,7 @@ pub async fn export(
     let job = Arc::new(Job { router: crate::site_router(state.clone(), false), state, out, old: old.files, journal });
 
     let frontier = Arc::new(Frontier::default());
-    // The 404 page is made below; its canonical link names itself.
+    // The 404 page is made by `unrouted`; its canonical link names itself.
     frontier.lock().seen.insert("/404.html".to_owned());
 
     let seeds = seeds(&job.state).await?;
