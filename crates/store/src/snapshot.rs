@@ -146,7 +146,11 @@ impl SnapshotStore {
         for (position, article) in listed.iter().enumerate() {
             by_section.entry(article.summary.section.clone()).or_default().push(position);
             for contributor in &article.contributors {
-                by_contributor.entry(contributor.clone()).or_default().push(position);
+                let positions = by_contributor.entry(contributor.clone()).or_default();
+                // Once per article, even if a byline named someone twice.
+                if positions.last() != Some(&position) {
+                    positions.push(position);
+                }
             }
         }
         Ok(Self {
