@@ -25,30 +25,36 @@ fn is_safe_name(name: &str) -> bool {
 
 /// Escapes what HTML needs escaped and nothing more (minijinja's default also
 /// escapes `/`, which bloats every URL and confuses readers of the markup).
-fn escape_html(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+fn escape_html(text: &str, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+    // Runs of plain text go out whole: this formats every value of every page.
+    let mut plain_from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // ASCII bytes are always character boundaries.
+        out.write_str(&text[plain_from..at])?;
+        out.write_str(entity)?;
+        plain_from = at + 1;
     }
+    out.write_str(&text[plain_from..])
 }
 
 fn html_formatter(out: &mut minijinja::Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
     if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
         return minijinja::escape_formatter(out, state, value);
     }
-    let mut escaped = String::new();
-    match value.as_str() {
-        Some(s) => escape_html(s, &mut escaped),
-        None if value.is_none() || value.is_undefined() => {}
-        None => escape_html(&value.to_string(), &mut escaped),
-    }
-    out.write_str(&escaped).map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
+    let written = match value.as_str() {
+        Some(s) => escape_html(s, out),
+        None if value.is_none() || value.is_undefined() => Ok(()),
+        None => escape_html(&value.to_string(), out),
+    };
+    written.map_err(|e| minijinja::Error::new(ErrorKind::WriteFailure, e.to_string()))
 }
 
 impl Templates {
@@ -113,9 +119,17 @@ mod tests {
 
     #[test]
     fn escapes_markup_but_not_slashes() {
-        let mut out = String::new();
-        escape_html(r#"/a?b=1&c=<x> "q" 'q'"#, &mut out);
-        assert_eq!(out, "/a?b=1&amp;c=&lt;x&gt; &quot;q&quot; &#39;q&#39;");
+        for (text, escaped) in [
+            (r#"/a?b=1&c=<x> "q" 'q'"#, "/a?b=1&amp;c=&lt;x&gt; &quot;q&quot; &#39;q&#39;"),
+            ("<Nairobi – Kisumu>", "&lt;Nairobi – Kisumu&gt;"),
+            ("Ñandú & ŋ", "Ñandú &amp; ŋ"),
+            ("plain", "plain"),
+            ("", ""),
+        ] {
+            let mut out = String::new();
+            escape_html(text, &mut out).unwrap();
+            assert_eq!(out, escaped);
+        }
     }
 
     #[test]
