@@ -21,8 +21,9 @@ DEMO_LISTEN ?= 127.0.0.1:8080
 
 # Debian packages: the browser for the end-to-end tests, the speech engine
 # and the audio/text tools narration and the lite edition are checked with,
-# and Java for the Nu HTML Checker (vnu) of the HTML-validity gate.
-APT_PACKAGES := chromium espeak-ng w3m sox default-jre-headless
+# Java for the Nu HTML Checker (vnu) of the HTML-validity gate, and the C
+# toolchain that builds the bundled C libraries (SQLite, LAME, libwebp, jemalloc).
+APT_PACKAGES := chromium espeak-ng w3m sox default-jre-headless gcc make
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 BROWSER_DIR := tests/browser
