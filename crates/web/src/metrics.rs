@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::{ConnectInfo, MatchedPath, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
@@ -33,7 +33,7 @@ use crate::SharedState;
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
     route: String,
-    method: String,
+    method: &'static str,
     /// `2xx`, `3xx`, `4xx`, `5xx`.
     status: &'static str,
 }
@@ -159,7 +159,7 @@ impl Metrics {
         self.narration_busy.inc_by(busy_seconds);
     }
 
-    fn observe(&self, route: String, method: String, status: StatusCode, seconds: f64) {
+    fn observe(&self, route: String, method: &'static str, status: StatusCode, seconds: f64) {
         let status = match status.as_u16() {
             100..=199 => "1xx",
             200..=299 => "2xx",
@@ -197,9 +197,15 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: 
     let started = Instant::now();
     let route = route_label(&request);
     // Only the standard methods: any other token becomes `other`, to keep labels bounded.
-    let method = match request.method().as_str() {
-        m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") => m.to_owned(),
-        _ => "other".to_owned(),
+    let method = match *request.method() {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
     };
     let response = next.run(request).await;
     let seconds = started.elapsed().as_secs_f64();
